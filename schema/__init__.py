@@ -1,0 +1,1 @@
+"""Contract models (pydantic, `schema.plan`) and relational tables (SQLAlchemy, `schema.tables`)."""
