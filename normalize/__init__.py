@@ -1,0 +1,1 @@
+"""Typed values from free text: targets, deadlines, agencies, administrative units."""
