@@ -1,0 +1,1 @@
+"""PDF -> pages (words, rulings) -> document structure and raw tables."""
