@@ -1,0 +1,1 @@
+"""Prose: legal bases, tasks, targets and responsibilities written as text."""
