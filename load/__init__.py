@@ -1,0 +1,1 @@
+"""The loader: the only stage that talks to the database."""
