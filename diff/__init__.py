@@ -1,0 +1,1 @@
+"""Version diff of two plans."""

@@ -1,0 +1,1 @@
+"""Tidy dataset exports."""
