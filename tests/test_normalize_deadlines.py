@@ -1,0 +1,172 @@
+"""Deadline cells → periods and recurrences (contract: tasks, "A deadline")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kehoach.normalize.deadlines import parse_deadline
+
+CASES = json.loads((Path(__file__).parent / "data" / "normalize_cases.json").read_text(encoding="utf-8"))
+
+
+def _iso(d):
+    return d.isoformat() if d else None
+
+
+@pytest.mark.parametrize("case", CASES["deadlines"], ids=lambda c: str(c["raw"]))
+def test_gold_deadlines(case):
+    deadline, warnings = parse_deadline(case["raw"])
+    got = {"start": _iso(deadline.start), "end": _iso(deadline.end), "recurrence": deadline.recurrence}
+    assert got == case["expected"]
+    assert deadline.raw == case["raw"]
+    assert warnings == []
+
+
+@pytest.mark.parametrize(
+    "raw, start, end, recurrence",
+    [
+        ("Quý II/2026", "2026-04-01", "2026-06-30", None),
+        ("Năm 2026", "2026-01-01", "2026-12-31", None),
+        ("12/2025", "2025-12-01", "2025-12-31", None),
+        ("Tháng 12/2025", "2025-12-01", "2025-12-31", None),
+        ("2026-2030", "2026-01-01", "2030-12-31", None),
+        ("Năm học 2025-2026", "2025-09-01", "2026-05-31", None),
+        ("Thường xuyên", None, None, "continuous"),
+        ("Hàng năm", None, None, "annual"),
+        ("Hằng năm", None, None, "annual"),
+        ("02 đợt/năm", None, None, "annual"),
+        ("Quý I hàng năm", None, None, "annual"),
+        ("Tháng 12/2026 và các năm tiếp theo", "2026-12-01", "2026-12-31", "annual"),
+        ("Tháng 12/2026 và hàng năm", "2026-12-01", "2026-12-31", "annual"),
+        ("12/2025 và Thường xuyên", "2025-12-01", "2025-12-31", "continuous"),
+        ("Từ Quý IV năm 2025", "2025-10-01", None, None),
+        ("Q4/2026", "2026-10-01", "2026-12-31", None),
+        ("Quý 3/2026", "2026-07-01", "2026-09-30", None),
+        ("6 tháng đầu năm 2026", "2026-01-01", "2026-06-30", None),
+        ("6 tháng cuối năm 2026", "2026-07-01", "2026-12-31", None),
+        ("Trước 30/6/2026", None, "2026-06-30", None),
+        ("Trước ngày 15/9/2026", None, "2026-09-15", None),
+        ("Tháng 9/2026", "2026-09-01", "2026-09-30", None),
+        ("Từ tháng 3/2026", "2026-03-01", None, None),
+        ("2026 - 2030", "2026-01-01", "2030-12-31", None),
+        ("Giai đoạn 2026-2030", "2026-01-01", "2030-12-31", None),
+        ("Giai đoạn 2026 – 2030", "2026-01-01", "2030-12-31", None),
+        ("Hằng quý", None, None, "quarterly"),
+        ("Hàng quý", None, None, "quarterly"),
+        ("Hàng tháng", None, None, "monthly"),
+        ("Hằng tháng", None, None, "monthly"),
+        ("Tháng Quý I/2025", "2025-01-01", "2025-03-31", None),
+        ("15/9/2026", "2026-09-15", "2026-09-15", None),
+        ("ngày 15 tháng 9 năm 2026", "2026-09-15", "2026-09-15", None),
+        ("Hoàn thành trong năm 2026", "2026-01-01", "2026-12-31", None),
+        ("Quý I - Quý II/2026", "2026-01-01", "2026-06-30", None),
+        ("Từ năm 2026 đến năm 2030", "2026-01-01", "2030-12-31", None),
+        ("Tháng 6, 7/2026", "2026-06-01", "2026-07-31", None),
+        ("Tháng 9-10/2026", "2026-09-01", "2026-10-31", None),
+        ("Quí II/2026", "2026-04-01", "2026-06-30", None),
+        ("Quý Il/2026", "2026-04-01", "2026-06-30", None),  # OCR: "l" for "I"
+        ("Quý lV/2026", "2026-10-01", "2026-12-31", None),
+        ("Đến hết năm 2030", None, "2030-12-31", None),
+        ("Trước tháng 6/2026", None, "2026-05-31", None),
+        ("Năm 2025, 2026", "2025-01-01", "2026-12-31", None),
+        ("Tháng 12/2025 - Tháng 3/2026", "2025-12-01", "2026-03-31", None),
+    ],
+)
+def test_forms(raw, start, end, recurrence):
+    deadline, _ = parse_deadline(raw)
+    assert (_iso(deadline.start), _iso(deadline.end), deadline.recurrence) == (start, end, recurrence)
+
+
+def test_empty_is_all_null():
+    for raw in (None, "", "   "):
+        deadline, warnings = parse_deadline(raw)
+        assert deadline.raw is None and deadline.start is None and deadline.end is None
+        assert deadline.recurrence is None and warnings == []
+
+
+def test_raw_is_cleaned():
+    assert parse_deadline("  Quý  II/2026 \n")[0].raw == "Quý II/2026"
+
+
+def test_default_year_fills_a_yearless_period():
+    deadline, _ = parse_deadline("Quý III", default_year=2026)
+    assert (deadline.start, deadline.end) == (dt.date(2026, 7, 1), dt.date(2026, 9, 30))
+
+
+def test_unknown_form_warns():
+    deadline, warnings = parse_deadline("Khi có chỉ đạo")
+    assert deadline.start is None and deadline.end is None and warnings
+
+
+def test_impossible_dates_do_not_raise():
+    for raw in ("31/2/2026", "13/2026", "Quý V/2026", "2030-2026"):
+        deadline, _ = parse_deadline(raw)
+        assert deadline.raw == raw
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text())
+def test_never_raises(raw):
+    deadline, warnings = parse_deadline(raw)
+    assert isinstance(warnings, list)
+    if deadline.start and deadline.end:
+        assert deadline.start <= deadline.end
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.from_regex(r"(Từ |Trước |Quý |Tháng |Năm |Q)?[0-9IV]{1,4}[/ -]?(19|20)?[0-9]{2}", fullmatch=True))
+def test_never_raises_on_date_like_text(raw):
+    parse_deadline(raw)
+
+
+_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+@st.composite
+def _deadlines(draw):
+    year = draw(st.integers(min_value=2020, max_value=2050))
+    form = draw(st.sampled_from(["quarter", "month", "year", "years", "day"]))
+    if form == "quarter":
+        q = draw(st.integers(min_value=1, max_value=4))
+        word = draw(st.sampled_from(["Quý ", "quý ", "Q", "Tháng Quý "]))
+        label = str(q) if word == "Q" or draw(st.booleans()) else _ROMAN[q]
+        sep = draw(st.sampled_from(["/", " năm "]))
+        raw, start, end = f"{word}{label}{sep}{year}", dt.date(year, 3 * q - 2, 1), None
+        end = (dt.date(year, 3 * q + 1, 1) - dt.timedelta(days=1)) if q < 4 else dt.date(year, 12, 31)
+    elif form == "month":
+        m = draw(st.integers(min_value=1, max_value=12))
+        lead = draw(st.sampled_from(["", "0"])) if m < 10 else ""
+        raw = draw(st.sampled_from(["", "Tháng ", "tháng "])) + f"{lead}{m}/{year}"
+        start = dt.date(year, m, 1)
+        end = (dt.date(year + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1))
+    elif form == "year":
+        raw = draw(st.sampled_from(["Năm ", "năm ", ""])) + str(year)
+        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    elif form == "years":
+        last = year + draw(st.integers(min_value=1, max_value=10))
+        raw = draw(st.sampled_from(["", "Giai đoạn "])) + f"{year}{draw(st.sampled_from(['-', ' - ', ' – ']))}{last}"
+        start, end = dt.date(year, 1, 1), dt.date(last, 12, 31)
+    else:
+        day = draw(st.dates(min_value=dt.date(year, 1, 1), max_value=dt.date(year, 12, 31)))
+        raw = f"{day.day}/{day.month}/{year}"
+        start = end = day
+    if draw(st.booleans()):
+        raw, end = "Từ " + raw, (end if form == "years" else None)
+    suffix, recurrence = draw(st.sampled_from([("", None), (" và hàng năm", "annual"),
+                                               (" và các năm tiếp theo", "annual"), (" và Thường xuyên", "continuous")]))
+    return raw + suffix, start, end, recurrence
+
+
+@settings(max_examples=300, deadline=None)
+@given(_deadlines())
+def test_generated_deadlines(case):
+    raw, start, end, recurrence = case
+    deadline, warnings = parse_deadline(raw)
+    assert (deadline.start, deadline.end, deadline.recurrence) == (start, end, recurrence), raw
+    assert warnings == []
