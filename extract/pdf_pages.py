@@ -58,16 +58,61 @@ def _span_style(span: dict) -> tuple[bool, bool, float]:
     return bold, italic, float(span.get("size", 0.0))
 
 
-def page_words(page: fitz.Page) -> list[Word]:
-    """Words of a page's text layer, each with its bbox and font style."""
-    words: list[Word] = []
-    raw = page.get_text("rawdict", flags=fitz.TEXT_PRESERVE_WHITESPACE | fitz.TEXT_MEDIABOX_CLIP)
+def _raw_text(page: fitz.Page) -> dict:
+    return page.get_text("rawdict", flags=fitz.TEXT_PRESERVE_WHITESPACE | fitz.TEXT_MEDIABOX_CLIP)
+
+
+#: The four directions text can run in, as PyMuPDF gives a line's "dir".
+_DIRECTIONS = ((1.0, 0.0), (0.0, -1.0), (-1.0, 0.0), (0.0, 1.0))
+
+
+def reading_direction(raw: dict) -> tuple[float, float]:
+    """The direction most of the page's characters run in (unrotated page space).
+
+    (1, 0) on an ordinary page. A landscape appendix put on a portrait page sideways,
+    or a page carrying /Rotate, has its text running up or down the page: reading it
+    in that direction turns it back into ordinary lines."""
+    counts = dict.fromkeys(_DIRECTIONS, 0)
     for block in raw["blocks"]:
         if block.get("type") != 0:
             continue
         for line in block["lines"]:
-            # Only horizontal text: rotated stamps and watermarks are not plan content.
-            if abs(line.get("dir", (1, 0))[1]) > 0.1:
+            dx, dy = line.get("dir", (1.0, 0.0))
+            for d in _DIRECTIONS:
+                if abs(dx - d[0]) < 0.1 and abs(dy - d[1]) < 0.1:
+                    counts[d] += sum(len(s["chars"]) for s in line["spans"])
+    best = max(_DIRECTIONS, key=lambda d: (counts[d], d == (1.0, 0.0)))
+    return best if counts[best] > counts[(1.0, 0.0)] else (1.0, 0.0)
+
+
+def reading_frame(page: fitz.Page, direction: tuple[float, float]) -> tuple[fitz.Matrix, float, float]:
+    """(matrix from unrotated page space to reading space, width, height) for text that
+    runs in `direction`: the matrix turns that direction into left-to-right and puts
+    the page's top-left corner at (0, 0)."""
+    dx, dy = direction
+    m = fitz.Matrix(dx, -dy, dy, dx, 0, 0)
+    box = fitz.Rect(page.mediabox) if page.rotation else fitz.Rect(page.rect)
+    box = fitz.Rect(0, 0, box.width, box.height) * m
+    box.normalize()
+    return m * fitz.Matrix(1, 0, 0, 1, -box.x0, -box.y0), box.width, box.height
+
+
+def page_words(page: fitz.Page, raw: dict | None = None, frame: fitz.Matrix | None = None,
+               direction: tuple[float, float] = (1.0, 0.0)) -> list[Word]:
+    """Words of a page's text layer, each with its bbox and font style.
+
+    `frame` maps unrotated page space to reading space (see `reading_frame`); only
+    lines that run in `direction` are read."""
+    words: list[Word] = []
+    raw = raw if raw is not None else _raw_text(page)
+    for block in raw["blocks"]:
+        if block.get("type") != 0:
+            continue
+        for line in block["lines"]:
+            # Only text in the reading direction: rotated stamps and watermarks are
+            # not plan content.
+            dx, dy = line.get("dir", (1.0, 0.0))
+            if abs(dx - direction[0]) > 0.1 or abs(dy - direction[1]) > 0.1:
                 continue
             chars: list[tuple[str, tuple[float, float, float, float]]] = []
             style = (False, False, 0.0)
@@ -90,22 +135,38 @@ def page_words(page: fitz.Page) -> list[Word]:
                     if c.isspace() or c == "\u00a0":
                         flush()
                         continue
+                    bbox = ch["bbox"]
+                    if frame is not None:
+                        bbox = tuple(fitz.Rect(bbox) * frame)
                     # One text line may run across two table cells with no space
                     # between them: a horizontal gap also ends a word.
-                    if chars and ch["bbox"][0] - chars[-1][1][2] > 0.25 * max(span_style[2], 4.0):
+                    if chars and bbox[0] - chars[-1][1][2] > 0.25 * max(span_style[2], 4.0):
                         flush()
                     # A style change inside a word (one bold letter) does not split it.
                     if not chars:
                         style = span_style
-                    chars.append((c, tuple(ch["bbox"])))
+                    chars.append((c, tuple(bbox)))
             flush()
     return words
 
 
-def page_rulings(page: fitz.Page) -> list[Ruling]:
+def page_rulings(page: fitz.Page, frame: fitz.Matrix | None = None) -> list[Ruling]:
     """Horizontal and vertical rule segments drawn on the page, each cut to the clip
     rectangle it was painted under (Chromium paints a cut table row's side borders
-    into the page margin, where a clip path hides them)."""
+    into the page margin, where a clip path hides them); in reading space when a
+    `frame` is given."""
+    out = _page_rulings(page)
+    if frame is None:
+        return out
+    turned = []
+    for r in out:
+        box = fitz.Rect(r.x0, r.top, r.x1, r.bottom) * frame
+        box.normalize()
+        turned.append(Ruling(box.x0, box.y0, box.x1, box.y1))
+    return turned
+
+
+def _page_rulings(page: fitz.Page) -> list[Ruling]:
     out: list[Ruling] = []
     for path, clip in _clipped_paths(page):
         width = path.get("width") or 0.0
@@ -202,9 +263,16 @@ def _rect_rulings(x0: float, y0: float, x1: float, y1: float, filled: bool, widt
 
 
 def text_page(page: fitz.Page, number: int) -> Page:
-    """The text-layer Page of one PDF page."""
-    rect = page.rect
-    return Page(number, rect.width, rect.height, page_words(page), page_rulings(page))
+    """The text-layer Page of one PDF page, in its reading orientation: a page whose
+    text runs up or down (a sideways landscape appendix, or /Rotate) is turned so that
+    its lines read left to right; word and rule boxes are then in that frame."""
+    raw = _raw_text(page)
+    direction = reading_direction(raw)
+    if direction == (1.0, 0.0) and not page.rotation:
+        rect = page.rect
+        return Page(number, rect.width, rect.height, page_words(page, raw), page_rulings(page))
+    frame, width, height = reading_frame(page, direction)
+    return Page(number, width, height, page_words(page, raw, frame, direction), page_rulings(page, frame))
 
 
 #: A page image covering this share of the page makes it a scan.
