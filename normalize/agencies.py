@@ -52,6 +52,9 @@ class _Entry:
     canonical: str
     aliases: list[str] = field(default_factory=list)
     collective: bool = False
+    #: Recognised (split, tagged, not reported) but output as printed: plan-json/1
+    #: keeps names outside its own table of canonical agencies as printed.
+    keep_printed: bool = False
 
 
 def _read(path: Path) -> dict:
@@ -78,7 +81,7 @@ class AgencyRegistry:
             canonical = clean(item.get("canonical"))
             if canonical:
                 self.entries.append(_Entry(canonical, [clean(a) for a in item.get("aliases") or [] if clean(a)],
-                                           bool(item.get("collective"))))
+                                           bool(item.get("collective")), bool(item.get("keep_printed"))))
         self._build()
 
     # -- construction -------------------------------------------------------------------
@@ -102,6 +105,7 @@ class AgencyRegistry:
         self._exact: dict[str, str] = {}
         self._plain: dict[str, str | None] = {}
         self._alias_canonical: dict[str, str] = {}
+        self._keep_printed = {e.canonical for e in self.entries if e.keep_printed}
         choices: dict[str, str] = {}
         for entry in self.entries:
             for name in [entry.canonical, *entry.aliases]:
@@ -155,6 +159,14 @@ class AgencyRegistry:
     def canonical_names(self) -> list[str]:
         return [e.canonical for e in self.entries]
 
+    def keeps_printed(self, canonical: str) -> bool:
+        """True for an entry that is recognised but output as printed (`keep_printed`)."""
+        return canonical in self._keep_printed
+
+    def output_name(self, canonical: str, printed: str) -> str:
+        """The name to output for a match of `canonical` printed as `printed`."""
+        return _tidy(printed) if canonical in self._keep_printed else canonical
+
     # -- resolving ----------------------------------------------------------------------
     def resolve(self, name: str | None) -> Resolution:
         """One printed agency name → its canonical name, or itself (normalized) when unknown."""
@@ -178,7 +190,8 @@ class AgencyRegistry:
     def _variants(self, key: str) -> list[str]:
         out = [key]
         named = re.search(r"\s(?:xã|phường|đặc khu)\s((?:\S+\s?){1,4})$", key)
-        if named and not re.search(r"(?:^|\s)(?:xã|phường)(?:\s|$)", named.group(1)):
+        if (named and not re.search(r"(?:^|\s)(?:xã|phường)(?:\s|$)", named.group(1))
+                and self._lookup(named.group(1).strip()) is None):  # not "… xã và Hội CCB"
             out.append(key[: named.start()])  # "Văn phòng HĐND và UBND xã Tân Hưng"
         for prefix in self._strip_prefixes:
             if key.startswith(prefix + " "):
@@ -196,7 +209,7 @@ class AgencyRegistry:
         for variant in self._variants(key):
             hit = self._lookup(variant)
             if hit:
-                return Resolution(printed, hit, 100.0, True, hit)
+                return Resolution(printed, self.output_name(hit, printed), 100.0, True, hit)
         plain = strip_accents(key)
         compact = strip_accents(self.key(printed, expand=False))
         best = None
@@ -211,7 +224,7 @@ class AgencyRegistry:
         nearest = self._choice_canonical[best[2]]
         score = float(best[1])
         if score >= self.threshold and not self._other_level(key, nearest):
-            return Resolution(printed, nearest, score, True, nearest)
+            return Resolution(printed, self.output_name(nearest, printed), score, True, nearest)
         return Resolution(printed, printed, score, False, nearest)
 
     def looks_like_agency(self, name: str) -> bool:
@@ -335,13 +348,16 @@ class AgencyRegistry:
         except Exception:  # matching must never stop a document
             return []
 
-    def mentions(self, folded: str) -> list[tuple[int, int, str]]:
-        """(start, end, canonical) of every registry agency in a `fold_chars`-folded text."""
+    def mentions(self, folded: str, original: str | None = None) -> list[tuple[int, int, str]]:
+        """(start, end, output name) of every registry agency in a `fold_chars`-folded
+        text; `original` (the text before folding, same length) gives the printed form
+        of entries output as printed."""
         found = []
         for m in self._mention_re.finditer(folded):
             canonical = self._lookup(self.key(m.group(0)))
             if canonical:
-                found.append((m.start(), m.end(), canonical))
+                printed = (original or folded)[m.start():m.end()]
+                found.append((m.start(), m.end(), self.output_name(canonical, printed)))
         return found
 
 
@@ -365,6 +381,9 @@ def _merge(base: dict, extra: dict) -> dict:
         existing = by_name.get(fold(item.get("canonical")))
         if existing:
             existing["aliases"] = list(existing.get("aliases") or []) + list(item.get("aliases") or [])
+            for flag in ("keep_printed", "collective"):
+                if flag in item:
+                    existing[flag] = item[flag]
         else:
             agencies.append(dict(item))
             by_name[fold(item.get("canonical"))] = agencies[-1]

@@ -38,7 +38,7 @@ def subject_agencies(registry: "AgencyRegistry", text: str | None, all_mentions:
         return []
     s = dashes(s)
     low = fold_chars(s)
-    mentions = registry.mentions(low)
+    mentions = registry.mentions(low, s)
     if all_mentions:
         return _dedup(c for _, _, c in mentions)
     heading = _heading_names(registry, s)
@@ -85,7 +85,7 @@ def _heading_names(registry: "AgencyRegistry", s: str) -> list[str]:
             if res.resolved:
                 out.append(res.canonical)
                 continue
-            mentions = registry.mentions(fold_chars(sub))
+            mentions = registry.mentions(fold_chars(sub), sub)
             if mentions and mentions[0][0] == 0:
                 out.append(mentions[0][2])  # "Ủy ban nhân dân xã Tân Hưng ban hành"
             elif registry.looks_like_agency(sub) and not fold(sub).startswith(("các ", "cán bộ", "công chức")):

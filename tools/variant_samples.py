@@ -271,7 +271,7 @@ def binh_loc() -> None:
     G2 = {"code": "II", "title": "Phát triển chính quyền số"}
     G3 = {"code": "III", "title": "Phát triển kinh tế số, xã hội số"}
     VHXH, VP = "Phòng Văn hóa - Xã hội", "Văn phòng HĐND và UBND"
-    KTHT = "Phòng Kinh tế - Hạ tầng và Đô thị"
+    KTHT = "Phòng Kinh tế, Hạ tầng và Đô thị"  # not a contract agency: kept as printed
     PBDV = "Các phòng, ban, đơn vị trên địa bàn xã"
     trows = [
         (G1, "1", "Tuyên truyền, phổ biến Nghị quyết số 57-NQ/TW",
@@ -323,7 +323,7 @@ def binh_loc() -> None:
         (G3, "7", "Phổ cập kỹ năng số cho người dân",
          "Tổ chức lớp tập huấn kỹ năng số, an toàn thông tin cho người dân và hộ kinh doanh",
          ("Phòng Văn hóa - Xã hội", [VHXH]),
-         ("Đoàn Thanh niên phường; Hội Liên hiệp Phụ nữ phường", ["Đoàn TNCS Hồ Chí Minh xã", "Hội Liên hiệp Phụ nữ xã"]),
+         ("Đoàn Thanh niên phường; Hội Liên hiệp Phụ nữ phường", ["Đoàn TNCS Hồ Chí Minh xã", "Hội Liên hiệp Phụ nữ phường"]),
          D("Hằng năm", recurrence="annual"), "02 lớp/năm"),
         (G3, "", "", "Hướng dẫn người dân sử dụng dịch vụ công trực tuyến, ứng dụng VNeID",
          ("Tổ công nghệ số cộng đồng", ["Tổ công nghệ số cộng đồng"]), ("Công an phường", ["Công an xã"]),
@@ -373,7 +373,7 @@ def binh_loc() -> None:
         "Phòng Văn hóa - Xã hội": [VHXH], "Văn phòng HĐND và UBND phường": [VP],
         "Phòng Kinh tế, Hạ tầng và Đô thị": [KTHT], "Công an phường": ["Công an xã"],
         "Đề nghị Ủy ban MTTQ Việt Nam phường và các tổ chức chính trị - xã hội phường":
-            ["Ủy ban MTTQ Việt Nam xã", "Các tổ chức chính trị - xã hội"]})
+            ["Ủy ban MTTQ Việt Nam xã", "các tổ chức chính trị - xã hội phường"]})
     emit(stem, header=header, subtitle=subtitle, body=body, closing=closing, appendices=appendices,
          document={"number": "126/KH-UBND", "issue_date": "2025-10-15", "issue_year": 2025,
                    "issuer": "Ủy ban nhân dân phường Bình Lộc", "commune": "Bình Lộc", "commune_kind": "phường",
@@ -901,7 +901,7 @@ def tan_dong_hiep() -> None:
          ("can_cu", "Kế hoạch", "1120/KH-UBND", "2025-09-30", "Ủy ban nhân dân Thành phố Hồ Chí Minh")),
     ]
     VP, VHXH, CA = "Văn phòng HĐND và UBND", "Phòng Văn hóa - Xã hội", "Công an xã"
-    KTHT, TT = "Phòng Kinh tế - Hạ tầng và Đô thị", "Trung tâm Phục vụ hành chính công"
+    KTHT, TT = "Phòng Kinh tế, Hạ tầng và Đô thị", "Trung tâm Phục vụ hành chính công"
     # Body table: one target column per year, each named "Mục tiêu năm …".
     body_ind = [
         ("1", "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình", "%",

@@ -98,6 +98,15 @@ def _token_norm(text: str) -> str:
     return fold(text) or text
 
 
+@lru_cache(maxsize=1)
+def _registry():
+    try:
+        from kehoach.normalize.agencies import default_registry
+    except ImportError:  # the registry is not there yet
+        return None
+    return default_registry()
+
+
 def _agency_aliases() -> dict[str, str]:
     """alias → canonical from the agency registry (each canonical name is its own alias)."""
     try:
@@ -184,8 +193,10 @@ def agency_mentions(text: str) -> list[AgencyMention]:
     if not text:
         return []
     doc = _doc(text)
+    registry = _registry()
     return [
-        AgencyMention(e.start_char, e.end_char, e.text, e.ent_id_ or e.text)
+        AgencyMention(e.start_char, e.end_char, e.text,
+                      registry.output_name(e.ent_id_, e.text) if registry and e.ent_id_ else e.text)
         for e in doc.ents
         if e.label_ == "AGENCY" and not _HIGHER_LEVEL.match(text[e.end_char:])
     ]
