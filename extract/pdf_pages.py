@@ -298,6 +298,8 @@ def read_pages(path: str | Path) -> Iterator[Page]:
             # The check is statistical: an even sample of a long page's words will do.
             sample = tp.words[:: max(1, len(tp.words) // 300)]
             usable, reason = text_layer_usable(sample, tp.width * tp.height, covered)
+            if usable and not tp.words and outlined_text(page):
+                usable, reason = False, "text drawn as vector outlines (no text layer): read by OCR"
             if usable and covered >= SCAN_COVER * tp.width * tp.height and not tp.rulings:
                 usable, reason = _rescan(tp)
             if usable:
@@ -310,6 +312,21 @@ def read_pages(path: str | Path) -> Iterator[Page]:
                 yield op
     finally:
         doc.close()
+
+
+#: A page with no text but this many curve segments has its text drawn as glyph outlines
+#: (some PDF printers and "convert text to curves" exports do it); rules are straight.
+OUTLINE_CURVES = 1000
+
+
+def outlined_text(page: fitz.Page) -> bool:
+    """True when a page without a text layer carries its text as vector glyph outlines."""
+    curves = 0
+    for path in page.get_drawings():
+        curves += sum(1 for item in path["items"] if item[0] == "c")
+        if curves >= OUTLINE_CURVES:
+            return True
+    return False
 
 
 def _rescan(tp: Page) -> tuple[bool, str]:
