@@ -177,31 +177,53 @@ def _without_closing(text: str) -> str:
     return _TRAILING_CLOSING.split(text, maxsplit=1)[0]
 
 
+def _entry(block: Block, text: str, following: Optional[Block]) -> tuple[Responsibility, bool]:
+    """An item as a `Responsibility`, and whether unnumbered paragraphs below belong to it."""
+    if is_heading_item(block, following):
+        return Responsibility(heading=text.rstrip(" :"), agencies=heading_agencies(text),
+                              duties=[], page=block.page, bbox=list(block.bbox)), True
+    # "3. Các phòng … báo cáo … kịp thời và đầy đủ:" then "Báo cáo tháng …"
+    return Responsibility(heading=text, agencies=paragraph_agencies(text), duties=[text],
+                          page=block.page, bbox=list(block.bbox)), text.rstrip().endswith(":")
+
+
 def parse_responsibilities(blocks: Iterable[Block]) -> list[Responsibility]:
-    """One `Responsibility` per numbered item of the "TỔ CHỨC THỰC HIỆN" section."""
+    """One `Responsibility` per numbered item of the "TỔ CHỨC THỰC HIỆN" section.
+
+    Lettered ("a)") or "1.1." items are entries of their own where they name agencies and
+    stand for the section's items: when the section has no "1." items, or under a "1."
+    heading that names no agency and is not a general item ("1. Phân công nhiệm vụ" then
+    "a) Phòng Kinh tế", "b) Công an xã …"). Elsewhere they are duties of the item above.
+    """
     out: list[Responsibility] = []
     for section in split_sections(blocks):
         if section.key != "organisation":
             continue
         body = [as_bullet(b) for b in section.blocks if b.kind != "table"]
         current: Optional[Responsibility] = None
+        container: Optional[Responsibility] = None  # a "1." heading whose lettered items are entries
         takes_more = False  # whether unnumbered paragraphs below belong to the current item
+        top_letters = False  # lettered items are the section's items (no "1." above them)
         for i, block in enumerate(body):
             m = marker(block)
+            following = body[i + 1] if i + 1 < len(body) else None
             if m is not None and m.level == 2:
-                following = body[i + 1] if i + 1 < len(body) else None
-                text = m.rest
-                if is_heading_item(block, following):
-                    current = Responsibility(heading=text.rstrip(" :"), agencies=heading_agencies(text),
-                                             duties=[], page=block.page, bbox=list(block.bbox))
-                    takes_more = True
-                else:
-                    current = Responsibility(heading=text, agencies=paragraph_agencies(text),
-                                             duties=[text], page=block.page, bbox=list(block.bbox))
-                    # "3. Các phòng … báo cáo … kịp thời và đầy đủ:" then "Báo cáo tháng …"
-                    takes_more = text.rstrip().endswith(":")
+                current, takes_more = _entry(block, m.rest, following)
                 out.append(current)
+                top_letters = False
+                heading_style = not current.duties
+                container = current if heading_style and not current.agencies \
+                    and not fold(current.heading).startswith(_GENERAL) else None
                 continue
+            if m is not None and m.level == 3 and (current is None or container is not None or top_letters):
+                entry, more = _entry(block, m.rest, following)
+                if entry.agencies:
+                    top_letters = container is None
+                    if container is not None and not container.duties and container in out:
+                        out.remove(container)  # the heading only groups the agencies' items
+                    current, takes_more = entry, more
+                    out.append(current)
+                    continue
             if current is None or is_closing_para(block):
                 continue
             if not takes_more and block.kind != "bullet":

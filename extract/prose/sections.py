@@ -17,15 +17,17 @@ from kehoach.normalize.text import clean, fold
 
 __all__ = [
     "Marker", "Section", "marker", "split_sections", "section_key", "strip_end",
-    "is_closing_para", "as_bullet", "split_run_ons",
+    "is_closing_para", "as_bullet", "bullet_symbol", "split_run_ons", "depth",
 ]
 
-_ROMAN = re.compile(r"^\s*(?P<code>[IVXLC]{1,6})\s*[.):]\s*(?P<rest>\S.*)$", re.S)
+_ROMAN = re.compile(r"^\s*(?P<code>[IVXLC]{1,6})\s*(?:[.):]|\s[-–—])\s*(?P<rest>\S.*)$", re.S)
 _SUB = re.compile(r"^\s*(?P<code>\d{1,2}(?:\.\d{1,2})+)\.?\)?\s+(?P<rest>\S.*)$", re.S)
 _NUM = re.compile(r"^\s*(?P<code>\d{1,2})\s*[.)](?:\s+|(?=[^\d\s]))(?P<rest>\S.*)$", re.S)
-_LETTER = re.compile(r"^\s*(?P<code>[a-zđ])\s*\)\s*(?P<rest>\S.*)$", re.S)
+# "a)", "a/", and "a." when a space follows ("a.Phòng" is not numbering)
+_LETTER = re.compile(r"^\s*(?P<code>[a-zđ])\s*(?:[)/]\s*|\.\s+)(?P<rest>\S.*)$", re.S)
 _CLOSING = re.compile(
-    r"^(?:trên đây là|trong quá trình (?:tổ chức )?(?:triển khai|thực hiện)|kế hoạch này (?:được|có hiệu lực))"
+    r"^(?:trên đây là|(?:trong )?quá trình (?:tổ chức )?(?:triển khai|thực hiện)|kế hoạch này (?:được|có hiệu lực)"
+    r"|nếu có (?:phát sinh )?(?:khó khăn|vướng mắc))"
 )
 # "Yêu cầu các cơ quan, đơn vị nghiêm túc triển khai thực hiện Kế hoạch này./."
 _CLOSING_ORDER = re.compile(
@@ -66,22 +68,35 @@ def marker(block: Block) -> Optional[Marker]:
     return None
 
 
+def depth(m: Marker) -> int:
+    """How deep a numbered marker sits: "I." 1, "1." 2, "1.1." 3, "1.1.1." 4; letters 3."""
+    if m.level == 3 and m.code[:1].isdigit():
+        return 2 + m.code.count(".")
+    return m.level
+
+
 def _mostly_upper(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def section_key(title: str) -> str:
-    """What a level-1 section is about: tasks, objectives, organisation, purpose, solutions, other."""
-    t = fold(title)
+    """What a level-1 section is about: tasks, objectives, organisation, purpose, solutions, other.
+
+    Commas and dashes in the title do not matter ("NỘI DUNG, NHIỆM VỤ" = "NỘI DUNG NHIỆM VỤ"),
+    nor does a leading "Các"/"Những". A title is keyed by what it opens with: "NHIỆM VỤ VÀ
+    GIẢI PHÁP" is a tasks section, "GIẢI PHÁP THỰC HIỆN" a solutions section.
+    """
+    t = " ".join(re.sub(r"[,;:.\-–—]", " ", fold(title)).split())
     t = re.sub(r"^(?:các|những)\s+", "", t)
     if t.startswith(("nhiệm vụ", "nội dung nhiệm vụ", "nội dung thực hiện", "các nhiệm vụ")):
         return "tasks"
     if t.startswith(("mục tiêu", "chỉ tiêu")):
         return "objectives"
-    if t.startswith("tổ chức thực hiện") or t.startswith("phân công"):
+    if t.startswith(("tổ chức thực hiện", "tổ chức triển khai", "phân công", "trách nhiệm thực hiện",
+                     "trách nhiệm của các", "trách nhiệm tổ chức")):
         return "organisation"
-    if t.startswith("mục đích") or t.startswith("yêu cầu") or t.startswith("quan điểm"):
+    if t.startswith(("mục đích", "yêu cầu", "quan điểm")):
         return "purpose"
     if t.startswith("giải pháp"):
         return "solutions"
@@ -105,18 +120,26 @@ class Section:
 _RUN_ON = re.compile(
     r"(?<=[.;:])\s+(?="
     r"\d{1,2}(?:\.\d{1,2})*\.\s+[A-ZĐÀ-Ỹ]"
-    r"|Trên đây là\b|Trong quá trình (?:tổ chức )?(?:triển khai|thực hiện)\b"
+    r"|Trên đây là\b|(?:Trong q|Q)uá trình (?:tổ chức )?(?:triển khai|thực hiện)\b"
     r"|Yêu cầu (?:các|thủ trưởng|người đứng đầu)\b|Kế hoạch này (?:được|có hiệu lực)\b"
     r"|(?:Các |Danh mục )?(?:[Nn]hiệm vụ|[Cc]hỉ tiêu)[^.]{0,80}\b(?:tại|theo) (?:các )?[Pp]hụ lục\b"
     r")"
 )
 
 
+_BARE_MARKER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.|[a-zđ][.)])\s*$")
+
+
 def split_run_ons(block: Block) -> list[Block]:
     """A paragraph or bullet cut where another paragraph was run into it (see `_RUN_ON`)."""
     if block.kind not in ("para", "bullet") or not _RUN_ON.search(block.text or ""):
         return [block]
-    parts = [p for p in _RUN_ON.split(block.text) if p.strip()]
+    parts: list[str] = []
+    for part in (p for p in _RUN_ON.split(block.text) if p.strip()):
+        if parts and _BARE_MARKER.match(parts[-1]):
+            parts[-1] = f"{parts[-1].rstrip()} {part.strip()}"  # "2.2. Các nhiệm vụ … tại Phụ lục II"
+        else:
+            parts.append(part)
     return [Block(block.kind if i == 0 else "para", part.strip(), block.page, block.bbox, block.level,
                   block.bold, block.italic, block.table) for i, part in enumerate(parts)]
 
@@ -152,11 +175,21 @@ def is_closing_para(block: Block) -> bool:
     return bool(_CLOSING_ORDER.match(text)) and ("kế hoạch" in text or text.endswith("./."))
 
 
-_DASH_LEAD = re.compile(r"^\s*[-–—+•∙]\s+(?=\S)")
+_DASH_LEAD = re.compile(r"^\s*([-–—+•∙*])\s+(?=\S)")
+_SYMBOLS = {"–": "-", "—": "-", "∙": "•"}
+
+
+def bullet_symbol(block: Block) -> Optional[str]:
+    """The bullet's symbol: "-", "+", "•" or "*" as printed at the start of a paragraph;
+    "-" for a block the extractor made a bullet (it strips the symbol); None otherwise."""
+    if block.kind == "bullet":
+        return "-"
+    m = _DASH_LEAD.match(block.text or "") if block.kind == "para" else None
+    return _SYMBOLS.get(m.group(1), m.group(1)) if m else None
 
 
 def as_bullet(block: Block) -> Block:
-    """A paragraph printed with a leading "- ", "– ", "+ " or "•" as the bullet it is."""
+    """A paragraph printed with a leading "- ", "– ", "+ ", "•" or "* " as the bullet it is."""
     if block.kind == "para" and _DASH_LEAD.match(block.text or ""):
         return Block("bullet", _DASH_LEAD.sub("", block.text, count=1), block.page, block.bbox,
                      block.level, block.bold, block.italic, block.table)

@@ -106,6 +106,20 @@ def _objective_parts(sections: list[Section]) -> Iterable[tuple[str, list[Block]
             yield title, part
 
 
+_LEAD_IN = re.compile(r"^(?:phấn đấu|đến|tới|trong|năm|giai đoạn|mục tiêu|chỉ tiêu|cụ thể|các chỉ tiêu|một số chỉ tiêu)\b")
+
+
+def _lead_in(text: str) -> tuple[str, str]:
+    """A short lead-in before ":" that states no target ("Phấn đấu đến năm 2030: …"), and
+    the text after it; ("", text) when there is none. The lead-in is context (its year
+    applies to every clause after it), not part of a clause's name."""
+    lead, sep, rest = text.partition(":")
+    if sep and rest.strip() and len(lead.split()) <= 15 and _LEAD_IN.match(fold(lead)) \
+            and not number_phrases(lead) and number_phrases(rest):
+        return lead, rest.strip()
+    return "", text
+
+
 _MULTI_YEAR = re.compile(r"giai đoạn|đến năm|tầm nhìn|(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d", re.I)
 _SINGLE_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", re.I)
 
@@ -162,6 +176,10 @@ def parse_prose_targets(blocks: Iterable[Block], issue_year: Optional[int] = Non
                 lead_year = None
                 continue
             context_year = lead_year or years[3] or years[2]
+            lead, rest = _lead_in(text)
+            if lead:  # "Phấn đấu đến năm 2030: 100% hồ sơ …; ít nhất 02 mô hình …"
+                context_year = year_of(lead) or context_year
+                text = rest
             clauses = split_clauses(text)
             found = False
             for clause in clauses:

@@ -1,0 +1,413 @@
+"""Prose written the way other communes write it: section titles, numbering styles,
+bullets, pointers, labelled fields, targets and responsibilities.
+
+Blocks are built directly, mostly without bold or heading hints (as an OCR'd page
+gives them); each expectation follows the plan-json/1 contract's wording.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kehoach.extract.model import Block
+from kehoach.extract.prose.responsibilities import parse_responsibilities
+from kehoach.extract.prose.sections import section_key
+from kehoach.extract.prose.targets import parse_prose_targets
+from kehoach.extract.prose.tasks import parse_prose_tasks
+
+Z = (0.0, 0.0, 0.0, 0.0)
+
+
+def para(text: str) -> Block:
+    return Block("para", text, 1, Z)
+
+
+def bullet(text: str) -> Block:
+    return Block("bullet", text, 1, Z)
+
+
+def head(text: str, level: int = 2) -> Block:
+    return Block("heading", text, 1, Z, level=level, bold=True)
+
+
+def rows(tasks) -> list[tuple]:
+    return [(t.group.code if t.group else None, t.ordinal, t.name) for t in tasks]
+
+
+def targets(inds) -> list[tuple]:
+    return [(i.name, i.targets[0].raw, i.targets[0].op, i.targets[0].value, i.targets[0].year) for i in inds]
+
+
+def resp(blocks) -> list[tuple]:
+    return [(r.heading, r.agencies, r.duties) for r in parse_responsibilities(blocks)]
+
+
+# -- tasks: which sections count ------------------------------------------------------
+
+@pytest.mark.parametrize("title", [
+    "III. NHIỆM VỤ VÀ GIẢI PHÁP", "III. NHIỆM VỤ TRỌNG TÂM NĂM 2026", "III. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU",
+    "III. CÁC NHIỆM VỤ, GIẢI PHÁP", "III. Nhiệm vụ và giải pháp", "III. NỘI DUNG, NHIỆM VỤ",
+    "III. NHỮNG NHIỆM VỤ TRỌNG TÂM", "III - NHIỆM VỤ CỤ THỂ",
+])
+def test_task_section_titles(title: str) -> None:
+    blocks = [para("II. MỤC TIÊU"), bullet("Phát triển chính quyền số."), para(title),
+              para("1. Chính quyền số"), bullet("Số hóa hồ sơ."), para("IV. TỔ CHỨC THỰC HIỆN")]
+    assert rows(parse_prose_tasks(blocks)) == [("1", "", "Số hóa hồ sơ.")]
+
+
+@pytest.mark.parametrize("title", [
+    "IV. GIẢI PHÁP THỰC HIỆN", "IV. CÁC GIẢI PHÁP CHỦ YẾU", "IV. GIẢI PHÁP", "IV. NHỮNG GIẢI PHÁP TRỌNG TÂM",
+    "I. MỤC ĐÍCH, YÊU CẦU", "V. KINH PHÍ THỰC HIỆN", "VI. TỔ CHỨC THỰC HIỆN",
+])
+def test_sections_that_are_not_the_tasks_section_give_no_task(title: str) -> None:
+    blocks = [para(title), para("1. Về công tác chỉ đạo"), bullet("Tăng cường lãnh đạo, chỉ đạo."),
+              para("2. Bố trí kinh phí thực hiện."), bullet("Huy động nguồn lực xã hội hóa.")]
+    assert parse_prose_tasks(blocks) == []
+
+
+def test_solutions_group_inside_the_tasks_section_is_skipped() -> None:
+    blocks = [para("III. NHIỆM VỤ, GIẢI PHÁP"), para("1. Nhiệm vụ"), para("1.1. Số hóa hồ sơ."),
+              para("1.2. Ký số văn bản."), para("2. Giải pháp"), para("2.1. Tăng cường tuyên truyền."),
+              para("IV. GIẢI PHÁP THỰC HIỆN"), bullet("Bố trí kinh phí.")]
+    assert rows(parse_prose_tasks(blocks)) == [("1", "1.1", "Số hóa hồ sơ."), ("1", "1.2", "Ký số văn bản.")]
+
+
+def test_tasks_subsection_of_a_combined_objectives_section() -> None:
+    blocks = [para("II. MỤC TIÊU, NHIỆM VỤ"), para("1. Mục tiêu"), bullet("100% hồ sơ được số hóa."),
+              para("2. Nhiệm vụ"), bullet("Số hóa hồ sơ tồn đọng."), bullet("Ký số văn bản."),
+              para("3. Giải pháp"), bullet("Tăng cường lãnh đạo."),
+              para("III. TỔ CHỨC THỰC HIỆN")]
+    assert rows(parse_prose_tasks(blocks)) == [("2", "", "Số hóa hồ sơ tồn đọng."), ("2", "", "Ký số văn bản.")]
+    assert [i.name for i in parse_prose_targets(blocks)] == ["100% hồ sơ được số hóa"]
+
+
+# -- tasks: sub-levels ----------------------------------------------------------------
+
+def test_three_numbered_levels() -> None:
+    blocks = [para("III. NHIỆM VỤ VÀ GIẢI PHÁP"), para("1. Chuyển đổi số"),
+              para("1.1. Chính quyền số"), para("1.1.1. Số hóa hồ sơ."), para("1.1.2. Ký số văn bản."),
+              para("1.2. Kinh tế số."), para("2. Khoa học công nghệ"), para("2.1. Ứng dụng AI.")]
+    assert rows(parse_prose_tasks(blocks)) == [
+        ("1.1", "1.1.1", "Số hóa hồ sơ."), ("1.1", "1.1.2", "Ký số văn bản."),
+        ("1", "1.2", "Kinh tế số."), ("2", "2.1", "Ứng dụng AI.")]
+
+
+@pytest.mark.parametrize("a, b", [("a)", "b)"), ("a.", "b."), ("a/", "b/")])
+def test_lettered_items(a: str, b: str) -> None:
+    blocks = [para("III. NHIỆM VỤ"), para("1. Chính quyền số"),
+              para(f"{a} Số hóa hồ sơ."), para(f"{b} Ký số văn bản."), para("2. Xã hội số."),
+              para("IV. TỔ CHỨC THỰC HIỆN")]
+    assert rows(parse_prose_tasks(blocks)) == [
+        ("1", "a", "Số hóa hồ sơ."), ("1", "b", "Ký số văn bản."), (None, "2", "Xã hội số.")]
+
+
+def test_letters_under_sub_items_then_bullets() -> None:
+    blocks = [para("III. NHIỆM VỤ"), para("1. Chuyển đổi số"), para("1.1. Chính quyền số"),
+              para("a) Dịch vụ công"), bullet("Cung cấp dịch vụ công toàn trình."), bullet("Thanh toán trực tuyến."),
+              para("b) Ký số văn bản."), para("1.2. Kinh tế số.")]
+    assert rows(parse_prose_tasks(blocks)) == [
+        ("a", "", "Cung cấp dịch vụ công toàn trình."), ("a", "", "Thanh toán trực tuyến."),
+        ("1.1", "b", "Ký số văn bản."), ("1", "1.2", "Kinh tế số.")]
+
+
+@pytest.mark.parametrize("sym", ["-", "–", "+", "•", "*"])
+def test_bullet_symbols_printed_in_paragraphs(sym: str) -> None:
+    blocks = [para("III. NHIỆM VỤ"), para("1. Chính quyền số"),
+              para(f"{sym} Số hóa hồ sơ."), para(f"{sym} Ký số văn bản.")]
+    assert rows(parse_prose_tasks(blocks)) == [("1", "", "Số hóa hồ sơ."), ("1", "", "Ký số văn bản.")]
+
+
+def test_plus_sub_bullets_under_a_dash_lead_in() -> None:
+    blocks = [para("III. NHIỆM VỤ"), para("1. Chính quyền số"),
+              para("- Số hóa hồ sơ."), para("- Triển khai các nền tảng số:"),
+              para("+ Nền tảng quản lý chợ;"), para("+ Nền tảng quản lý ấp."),
+              para("- Ký số văn bản.")]
+    assert rows(parse_prose_tasks(blocks)) == [
+        ("1", "", "Số hóa hồ sơ."), ("1", "", "Nền tảng quản lý chợ;"), ("1", "", "Nền tảng quản lý ấp."),
+        ("1", "", "Ký số văn bản.")]
+
+
+def test_lead_in_bullet_ending_in_colon_without_symbols() -> None:
+    # the extractor strips the symbol: "- …:" then "+ …" arrive as bullets alike
+    blocks = [para("III. NHIỆM VỤ"), para("1. Chính quyền số"), bullet("Triển khai các nền tảng số:"),
+              bullet("Nền tảng quản lý chợ;"), bullet("Nền tảng quản lý ấp.")]
+    assert rows(parse_prose_tasks(blocks)) == [
+        ("1", "", "Nền tảng quản lý chợ;"), ("1", "", "Nền tảng quản lý ấp.")]
+
+
+def test_plus_bullets_under_a_dash_heading_without_colon() -> None:
+    blocks = [para("III. NHIỆM VỤ"), para("1. Hạ tầng số"), para("- Về viễn thông"),
+              para("+ Phủ sóng 5G."), para("+ Xóa vùng lõm sóng."), para("- Số hóa dữ liệu dân cư.")]
+    assert rows(parse_prose_tasks(blocks)) == [
+        ("1", "", "Phủ sóng 5G."), ("1", "", "Xóa vùng lõm sóng."), ("1", "", "Số hóa dữ liệu dân cư.")]
+
+
+def test_bullets_directly_under_the_section() -> None:
+    blocks = [para("III. NHIỆM VỤ TRỌNG TÂM"), para("Năm 2026, xã tập trung các nhiệm vụ sau:"),
+              bullet("Số hóa hồ sơ."), bullet("Ký số văn bản."), para("IV. GIẢI PHÁP"), bullet("Tuyên truyền.")]
+    assert rows(parse_prose_tasks(blocks)) == [(None, "", "Số hóa hồ sơ."), (None, "", "Ký số văn bản.")]
+
+
+# -- tasks: headings, numbering as printed, intros, pointers --------------------------
+
+def test_bold_numbered_headings_without_children_are_tasks() -> None:
+    blocks = [head("III. NHIỆM VỤ VÀ GIẢI PHÁP", 1), head("1. Hoàn thiện thể chế, chính sách"),
+              head("2. Phát triển hạ tầng số"), bullet("Phủ sóng 5G."),
+              head("3. Bảo đảm an toàn thông tin mạng"), head("IV. TỔ CHỨC THỰC HIỆN", 1)]
+    assert rows(parse_prose_tasks(blocks)) == [
+        (None, "1", "Hoàn thiện thể chế, chính sách"), ("2", "", "Phủ sóng 5G."),
+        (None, "3", "Bảo đảm an toàn thông tin mạng")]
+
+
+def test_duplicated_and_skipped_numbers_are_kept_as_printed() -> None:
+    blocks = [para("III. NHIỆM VỤ"), para("1. Chính quyền số"), para("1.1. Số hóa hồ sơ."),
+              para("1.1. Ký số văn bản."), para("1.3. Thanh toán trực tuyến."), para("3. Kinh tế số"),
+              para("3.1. Hỗ trợ hộ kinh doanh."), para("3. Xã hội số"), para("2.1. Cấp chữ ký số.")]
+    assert rows(parse_prose_tasks(blocks)) == [
+        ("1", "1.1", "Số hóa hồ sơ."), ("1", "1.1", "Ký số văn bản."), ("1", "1.3", "Thanh toán trực tuyến."),
+        ("3", "3.1", "Hỗ trợ hộ kinh doanh."), ("3", "2.1", "Cấp chữ ký số.")]
+
+
+def test_intro_paragraphs_give_no_task() -> None:
+    blocks = [para("III. NHIỆM VỤ VÀ GIẢI PHÁP"),
+              para("Để đạt được các mục tiêu trên, xã tập trung thực hiện các nhiệm vụ, giải pháp sau:"),
+              para("1. Chính quyền số"), para("Nhằm nâng cao chất lượng phục vụ, cần thực hiện:"),
+              bullet("Số hóa hồ sơ."), bullet("Ký số văn bản.")]
+    assert rows(parse_prose_tasks(blocks)) == [("1", "", "Số hóa hồ sơ."), ("1", "", "Ký số văn bản.")]
+
+
+@pytest.mark.parametrize("pointer", [
+    para("(Chi tiết tại Phụ lục II kèm theo)"),
+    para("Chi tiết tại Phụ lục II kèm theo Kế hoạch này."),
+    bullet("Nhiệm vụ cụ thể chi tiết tại Phụ lục II kèm theo."),
+    para("2.2. Các nhiệm vụ cụ thể: chi tiết tại Phụ lục II kèm theo Kế hoạch này."),
+    para("(Có Phụ lục danh mục nhiệm vụ kèm theo)"),
+])
+def test_pointer_to_an_appendix_is_not_a_task(pointer: Block) -> None:
+    blocks = [para("III. NHIỆM VỤ"), para("1. Chính quyền số"), bullet("Số hóa hồ sơ."),
+              para("2. Nhiệm vụ cụ thể"), pointer, para("IV. TỔ CHỨC THỰC HIỆN")]
+    assert rows(parse_prose_tasks(blocks)) == [("1", "", "Số hóa hồ sơ.")]
+
+
+def test_heading_over_a_task_table_is_not_a_task() -> None:
+    blocks = [para("III. NHIỆM VỤ"), para("1. Chính quyền số"), bullet("Số hóa hồ sơ."),
+              para("2. Danh mục nhiệm vụ cụ thể"), Block("table", "", 1, Z, table=0),
+              para("IV. TỔ CHỨC THỰC HIỆN")]
+    assert rows(parse_prose_tasks(blocks)) == [("1", "", "Số hóa hồ sơ.")]
+
+
+def test_agency_and_deadline_in_the_text_go_to_extra_fields_only() -> None:
+    text = "Xây dựng Kế hoạch tuyên truyền về chuyển đổi số. Chủ trì: Phòng Văn hóa - Xã hội; phối hợp: Công an xã; thời gian: Quý II/2026."
+    blocks = [para("III. NHIỆM VỤ"), para("1. Nâng cao nhận thức"), para("1.1. " + text)]
+    [task] = parse_prose_tasks(blocks)
+    assert (task.ordinal, task.name) == ("1.1", text)
+    assert (task.lead_raw, task.lead, task.partners_raw, task.partners, task.deadline.raw) == (None, [], None, [], None)
+    assert task.stated_lead_raw == "Phòng Văn hóa - Xã hội"
+    assert task.stated_lead == ["Phòng Văn hóa - Xã hội"]
+    assert task.stated_partners == ["Công an xã"]
+    assert task.stated_deadline["raw"] == "Quý II/2026"
+    assert (task.stated_deadline["start"], task.stated_deadline["end"]) == ("2026-04-01", "2026-06-30")
+
+
+def test_labelled_fields_in_brackets() -> None:
+    blocks = [para("III. NHIỆM VỤ"), para("1. Chính quyền số"),
+              bullet("Số hóa hồ sơ tồn đọng (Cơ quan chủ trì: Văn phòng HĐND-UBND xã; Thời gian hoàn thành: Tháng 12/2026).")]
+    [task] = parse_prose_tasks(blocks)
+    assert task.name == "Số hóa hồ sơ tồn đọng (Cơ quan chủ trì: Văn phòng HĐND-UBND xã; Thời gian hoàn thành: Tháng 12/2026)."
+    assert (task.lead, task.deadline.raw) == ([], None)
+    assert task.stated_lead == ["Văn phòng HĐND và UBND"]
+    assert task.stated_deadline["end"] == "2026-12-31"
+
+
+def test_labelled_field_lines_under_an_item_are_not_tasks() -> None:
+    blocks = [para("III. NHIỆM VỤ"), para("1. Nâng cao nhận thức"),
+              para("1.1. Xây dựng Kế hoạch tuyên truyền."), bullet("Đơn vị chủ trì: Phòng Văn hóa - Xã hội."),
+              bullet("Thời gian thực hiện: Quý II/2026."),
+              para("1.2. Phát động phong trào thi đua."), bullet("Chủ trì: Ủy ban MTTQ Việt Nam xã.")]
+    tasks = parse_prose_tasks(blocks)
+    assert rows(tasks) == [("1", "1.1", "Xây dựng Kế hoạch tuyên truyền."), ("1", "1.2", "Phát động phong trào thi đua.")]
+    assert tasks[0].stated_lead == ["Phòng Văn hóa - Xã hội"] and tasks[0].lead == []
+    assert tasks[0].stated_deadline["start"] == "2026-04-01"
+    assert tasks[1].stated_lead == ["Ủy ban MTTQ Việt Nam xã"]
+
+
+def test_words_like_phoi_hop_without_a_colon_are_not_fields() -> None:
+    blocks = [para("III. NHIỆM VỤ"), bullet("Phối hợp với Công an xã bảo đảm an ninh mạng.")]
+    [task] = parse_prose_tasks(blocks)
+    assert getattr(task, "stated_lead", None) is None and task.name == "Phối hợp với Công an xã bảo đảm an ninh mạng."
+
+
+# -- prose targets --------------------------------------------------------------------
+
+TARGET_CASES = {
+    "lead-in with a year, then bullets": (
+        [para("II. MỤC TIÊU"), para("2. Mục tiêu cụ thể"), para("Phấn đấu đến năm 2030:"),
+         bullet("Tối thiểu 80% người dân trưởng thành sử dụng dịch vụ công trực tuyến;"),
+         bullet("100% thôn có Tổ công nghệ số cộng đồng.")],
+        [("Tối thiểu 80% người dân trưởng thành sử dụng dịch vụ công trực tuyến", "Tối thiểu 80%", ">=", 80, 2030),
+         ("100% thôn có Tổ công nghệ số cộng đồng", "100%", "=", 100, 2030)]),
+    "lead-in and clauses on one line": (
+        [para("II. MỤC TIÊU"),
+         para("Phấn đấu đến năm 2030: 100% hồ sơ được số hóa; ít nhất 02 mô hình thôn thông minh.")],
+        [("100% hồ sơ được số hóa", "100%", "=", 100, 2030),
+         ("ít nhất 02 mô hình thôn thông minh", "ít nhất 02", ">=", 2, 2030)]),
+    "numbers inside parentheses": (
+        [para("II. MỤC TIÊU"),
+         bullet("100% thôn (16/16 thôn) có Tổ công nghệ số cộng đồng."),
+         bullet("Tỷ lệ người dân dùng điện thoại thông minh (đạt 85%)."),
+         bullet("Tổ chức ít nhất 02 (hai) lớp tập huấn kỹ năng số (Chi tiết tại Phụ lục 01).")],
+        [("100% thôn (16/16 thôn) có Tổ công nghệ số cộng đồng", "100%", "=", 100, None),
+         ("Tỷ lệ người dân dùng điện thoại thông minh (đạt 85%)", "85%", "=", 85, None),
+         ("Tổ chức ít nhất 02 (hai) lớp tập huấn kỹ năng số (Chi tiết tại Phụ lục 01)", "ít nhất 02", ">=", 2, None)]),
+    "years in the clause are horizons, not values": (
+        [para("II. MỤC TIÊU"), para("Phấn đấu đến năm 2030:"),
+         bullet("Năm 2026, 100% văn bản được ký số."),
+         bullet("Đến hết năm 2027, tối thiểu 90% hồ sơ được số hóa."),
+         bullet("Hoàn thành xây dựng chính quyền số trong năm 2028."),
+         bullet("Triển khai từ năm 2026, duy trì đến 2030 các nền tảng số.")],
+        [("Năm 2026, 100% văn bản được ký số", "100%", "=", 100, 2026),
+         ("Đến hết năm 2027, tối thiểu 90% hồ sơ được số hóa", "tối thiểu 90%", ">=", 90, 2027)]),
+}
+
+
+@pytest.mark.parametrize("case", list(TARGET_CASES))
+def test_prose_target_forms(case: str) -> None:
+    blocks, want = TARGET_CASES[case]
+    assert targets(parse_prose_targets(blocks)) == want
+
+
+def test_a_name_before_a_colon_is_kept() -> None:
+    [row] = parse_prose_targets([para("II. MỤC TIÊU"), bullet("Tỷ lệ hồ sơ giải quyết trực tuyến: 90%.")])
+    assert (row.name, row.targets[0].raw) == ("Tỷ lệ hồ sơ giải quyết trực tuyến: 90%", "90%")
+
+
+@pytest.mark.parametrize("text, raw, op, value", [
+    ("Tối thiểu 70% người dân có tài khoản định danh điện tử.", "Tối thiểu 70%", ">=", 70),
+    ("Có ít nhất 01 doanh nghiệp công nghệ số.", "ít nhất 01", ">=", 1),
+    ("Trên 50% hộ kinh doanh thanh toán không dùng tiền mặt.", "Trên 50%", ">", 50),
+    ("Tỷ lệ hồ sơ giải quyết trực tuyến đạt 90%.", "90%", "=", 90),
+    ("Tỷ lệ thanh toán trực tuyến đạt từ 80% trở lên.", "từ 80% trở lên", ">=", 80),  # "đạt" left out, as "đạt 90%" → "90%"
+    ("Kinh tế số chiếm tỷ trọng 2,5% GRDP.", "2,5%", "=", 2.5),
+    ("Không dưới 60% hộ gia đình có cáp quang.", "Không dưới 60%", ">=", 60),
+])
+def test_comparators(text: str, raw: str, op: str, value) -> None:
+    [row] = parse_prose_targets([para("II. MỤC TIÊU"), bullet(text)])
+    assert (row.name, row.targets[0].raw, row.targets[0].op, row.targets[0].value) == (text.rstrip("."), raw, op, value)
+
+
+def test_clauses_without_numbers_give_no_row() -> None:
+    blocks = [para("II. MỤC TIÊU"), para("1. Mục tiêu chung"),
+              para("Phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số; xây dựng chính quyền số."),
+              para("2. Mục tiêu cụ thể"), bullet("Hoàn thiện hạ tầng số; 100% cán bộ có chữ ký số."),
+              bullet("Mục tiêu cụ thể (chi tiết tại Phụ lục I kèm theo).")]
+    assert [r.name for r in parse_prose_targets(blocks)] == ["100% cán bộ có chữ ký số"]
+
+
+@pytest.mark.parametrize("sub", ["2. Mục tiêu cụ thể", "2. Chỉ tiêu cụ thể", "b) Mục tiêu cụ thể:", "Mục tiêu cụ thể:"])
+def test_general_and_specific_objectives(sub: str) -> None:
+    blocks = [para("II. MỤC TIÊU"), para("1. Mục tiêu chung"),
+              para("Đến năm 2030, xã nằm trong nhóm dẫn đầu của tỉnh về chuyển đổi số."),
+              para(sub), bullet("Đến năm 2030, 100% hồ sơ công việc được xử lý trên môi trường mạng."),
+              para("III. NHIỆM VỤ"), bullet("Tổ chức 3 lớp tập huấn.")]
+    assert targets(parse_prose_targets(blocks)) == [
+        ("Đến năm 2030, 100% hồ sơ công việc được xử lý trên môi trường mạng", "100%", "=", 100, 2030)]
+
+
+def test_objectives_titled_chi_tieu_cu_the_section() -> None:
+    blocks = [para("II. CHỈ TIÊU CỤ THỂ ĐẾN NĂM 2030"), bullet("95% hộ gia đình có cáp quang; 90% người dân có tài khoản VNeID.")]
+    assert targets(parse_prose_targets(blocks)) == [
+        ("95% hộ gia đình có cáp quang", "95%", "=", 95, 2030), ("90% người dân có tài khoản VNeID", "90%", "=", 90, 2030)]
+
+
+# -- responsibilities ---------------------------------------------------------------
+
+def test_numbered_headings_with_and_without_colon() -> None:
+    blocks = [para("V. TỔ CHỨC THỰC HIỆN"), para("1. Phòng Văn hóa - Xã hội"), bullet("Chủ trì tuyên truyền."),
+              bullet("Tổng hợp báo cáo."), para("2. Văn phòng HĐND và UBND xã:"), bullet("Theo dõi, đôn đốc."),
+              para("Tham mưu UBND xã chỉ đạo.")]
+    assert resp(blocks) == [
+        ("Phòng Văn hóa - Xã hội", ["Phòng Văn hóa - Xã hội"], ["Chủ trì tuyên truyền.", "Tổng hợp báo cáo."]),
+        ("Văn phòng HĐND và UBND xã", ["Văn phòng HĐND và UBND"], ["Theo dõi, đôn đốc.", "Tham mưu UBND xã chỉ đạo."])]
+
+
+def test_paragraph_items() -> None:
+    text = "Công an xã chủ trì, phối hợp với Phòng Văn hóa - Xã hội bảo đảm an ninh mạng, an toàn thông tin."
+    blocks = [para("V. TỔ CHỨC THỰC HIỆN"), para("3. " + text)]
+    assert resp(blocks) == [(text, ["Công an xã"], [text])]
+
+
+def test_lettered_items_under_a_grouping_heading() -> None:
+    blocks = [para("V. TỔ CHỨC THỰC HIỆN"), para("1. Phân công nhiệm vụ"),
+              para("a) Phòng Kinh tế"), bullet("Hỗ trợ hợp tác xã bán hàng trực tuyến."),
+              para("b) Công an xã chủ trì bảo đảm an ninh mạng."),
+              para("2. Chế độ báo cáo"), bullet("Các đơn vị báo cáo định kỳ trước ngày 20 hằng tháng.")]
+    assert resp(blocks) == [
+        ("Phòng Kinh tế", ["Phòng Kinh tế"], ["Hỗ trợ hợp tác xã bán hàng trực tuyến."]),
+        ("Công an xã chủ trì bảo đảm an ninh mạng.", ["Công an xã"], ["Công an xã chủ trì bảo đảm an ninh mạng."]),
+        ("Chế độ báo cáo", [], ["Các đơn vị báo cáo định kỳ trước ngày 20 hằng tháng."])]
+
+
+def test_lettered_items_as_the_top_level() -> None:
+    blocks = [para("V. TỔ CHỨC THỰC HIỆN"), para("a) Phòng Kinh tế"), bullet("Hỗ trợ hợp tác xã."),
+              para("b) Trạm Y tế xã"), bullet("Triển khai hồ sơ sức khỏe điện tử.")]
+    assert resp(blocks) == [
+        ("Phòng Kinh tế", ["Phòng Kinh tế"], ["Hỗ trợ hợp tác xã."]),
+        ("Trạm Y tế xã", ["Trạm Y tế xã"], ["Triển khai hồ sơ sức khỏe điện tử."])]
+
+
+def test_item_naming_several_agencies() -> None:
+    blocks = [para("V. TỔ CHỨC THỰC HIỆN"),
+              para("4. Các phòng, ban, đơn vị; Ủy ban MTTQ Việt Nam xã và các tổ chức chính trị - xã hội"),
+              bullet("Tuyên truyền, vận động Nhân dân tham gia.")]
+    [(heading, agencies, duties)] = resp(blocks)
+    assert heading == "Các phòng, ban, đơn vị; Ủy ban MTTQ Việt Nam xã và các tổ chức chính trị - xã hội"
+    assert agencies == ["Các phòng, ban, đơn vị trên địa bàn xã", "Ủy ban MTTQ Việt Nam xã",
+                        "các tổ chức chính trị - xã hội"]
+    assert duties == ["Tuyên truyền, vận động Nhân dân tham gia."]
+
+
+@pytest.mark.parametrize("heading", ["Trách nhiệm chung", "Chế độ báo cáo", "Chế độ thông tin, báo cáo",
+                                     "Nhiệm vụ chung của các cơ quan, đơn vị", "Kinh phí thực hiện"])
+def test_items_that_name_no_agency(heading: str) -> None:
+    blocks = [para("IV. TỔ CHỨC THỰC HIỆN"), para("1. " + heading), bullet("Báo cáo định kỳ hằng quý.")]
+    assert resp(blocks) == [(heading, [], ["Báo cáo định kỳ hằng quý."])]
+
+
+@pytest.mark.parametrize("closing", [
+    "Trên đây là Kế hoạch thực hiện Nghị quyết số 57-NQ/TW của Ủy ban nhân dân xã./.",
+    "Trong quá trình triển khai thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp thời báo cáo "
+    "về Ủy ban nhân dân xã (qua Phòng Văn hóa - Xã hội) để xem xét, giải quyết.",
+    "Quá trình thực hiện nếu có khó khăn, vướng mắc, đề nghị các đơn vị phản ánh về UBND xã để chỉ đạo.",
+    "Trong quá trình tổ chức thực hiện, nếu phát sinh vướng mắc, các đơn vị báo cáo UBND xã xem xét.",
+])
+@pytest.mark.parametrize("style", ["heading", "paragraph"])
+def test_closing_sentence_is_not_a_duty(closing: str, style: str) -> None:
+    if style == "heading":
+        blocks = [para("V. TỔ CHỨC THỰC HIỆN"), para("1. Công an xã"), bullet("Bảo đảm an ninh mạng."), para(closing)]
+        want = [("Công an xã", ["Công an xã"], ["Bảo đảm an ninh mạng."])]
+    else:
+        blocks = [para("V. TỔ CHỨC THỰC HIỆN"), para("1. Công an xã bảo đảm an ninh mạng:"),
+                  para("Báo cáo quý."), para(closing)]
+        want = [("Công an xã bảo đảm an ninh mạng:", ["Công an xã"], ["Công an xã bảo đảm an ninh mạng:", "Báo cáo quý."])]
+    assert resp(blocks) == want
+
+
+def test_closing_run_into_the_last_duty() -> None:
+    blocks = [para("V. TỔ CHỨC THỰC HIỆN"), para("1. Công an xã"),
+              bullet("Bảo đảm an ninh mạng. Trong quá trình triển khai thực hiện, nếu có khó khăn, vướng mắc, "
+                     "các đơn vị báo cáo UBND xã để xem xét, giải quyết.")]
+    assert resp(blocks) == [("Công an xã", ["Công an xã"], ["Bảo đảm an ninh mạng."])]
+
+
+@pytest.mark.parametrize("title", ["V. TỔ CHỨC THỰC HIỆN", "V. PHÂN CÔNG TRÁCH NHIỆM", "V. TRÁCH NHIỆM THỰC HIỆN",
+                                   "V. TỔ CHỨC TRIỂN KHAI THỰC HIỆN", "V. Tổ chức thực hiện"])
+def test_organisation_section_titles(title: str) -> None:
+    assert section_key(title.split(". ", 1)[1]) == "organisation"
+
+
+def test_deadline_parse_used_for_extras_is_the_contracts() -> None:
+    blocks = [para("III. NHIỆM VỤ"), bullet("Cấp chữ ký số. Thời hạn: Trước 30/6/2026.")]
+    [task] = parse_prose_tasks(blocks)
+    assert task.stated_deadline["end"] == dt.date(2026, 6, 30).isoformat()
