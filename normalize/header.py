@@ -15,16 +15,23 @@ from kehoach.normalize.text import clean, fold, fold_chars, modern_tone, strip_a
 
 __all__ = ["parse_number", "parse_place_date", "parse_issuer", "parse_year_from_note", "body_case"]
 
-_NUMBER_LINE = re.compile(r"^\s*s[ốôoổồ]\s*[:.]?\s*", re.IGNORECASE)  # OCR: "Sổ:", "So:"
+# "Số:", and OCR's readings of it: "Sổ:", "So:", "S6:", "S0:"
+_NUMBER_LINE = re.compile(r"^\s*s[ốôoổồóòỗộơớ60]\s*[:.]?\s*", re.IGNORECASE)
+# the serial part: digits, with OCR's letter-for-digit slips ("1O5", "l45") read back
 _NUMBER_HEAD = re.compile(r"\d[\w.]*")
+_SLIPPED_HEAD = re.compile(r"[\dOolI|]*\d[\dOolI|]*(?!\w)")
+_DIGIT_SLIPS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 # one more part of the number: "/KH", "-UBND"; after the first part a spaced separator
 # ("342/KH - UBND") only before a code-like part (two capitals: "UBND", "TTr"), so
 # "12/KH-UBND - Phú Riềng" stops before the place
 _NUMBER_PART = re.compile(r"(\s*)([/\-\u2010-\u2015\u2212])(\s*)([^\s/\-\u2010-\u2015\u2212,;()]+)")
 _DASH_CHARS = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
 _PLACE_DATE = re.compile(
-    r"ngày\s*(?P<d>\d{1,2})?\s*(?:[./]\s*)?(?:tháng\s*)?(?P<m>\d{1,2})?\s*(?:[./]\s*)?(?:năm\s*)?(?P<y>(?:19|20)\d{2})?"
+    r"ngày\s*(?P<d>\d{1,2})?\s*(?:[./-]\s*)?(?:tháng\s*)?(?P<m>\d{1,2})?\s*(?:[./-]\s*)?(?:năm\s*)?(?P<y>(?:19|20)\d{2})?"
 )
+_DIGIT_SLIPS_LOW = str.maketrans({"o": "0", "l": "1", "i": "1", "|": "1"})
+# "nǎm" (a caron for the breve, from some fonts' encodings) is "năm"
+_BREVE_CARON = str.maketrans({"\u01ce": "ă", "\u01cd": "Ă"})
 _KIND_WORD = re.compile(r"(?<!\w)(đặc khu|phường|xã)\s+(?=\S)")
 _VOWEL = re.compile(r"[aeiouy]", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -40,20 +47,17 @@ _BODY_CASE = {
 _BODY_CASE_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(k) for k in sorted(_BODY_CASE, key=len, reverse=True)) + r")(?!\w)")
 
 
-def parse_number(line: str | None) -> str | None:
-    """ "Số: 94/KH-UBND" → "94/KH-UBND"; "Số: 342/KH - UBND" → "342/KH-UBND"; a blank
-    number ("Số:      /KH-UBND") → None."""
-    s = clean(line if isinstance(line, str) else None)
-    if not s:
-        return None
-    rest = _NUMBER_LINE.sub("", s, count=1)
-    m = _NUMBER_HEAD.match(rest)
+def _number_at(s: str) -> tuple[str | None, int]:
+    """The document number a "Số: …" text opens with, and where it ends (0 when none)."""
+    prefix = _NUMBER_LINE.match(s)
+    start = prefix.end() if prefix else 0
+    m = _SLIPPED_HEAD.match(s, start) or _NUMBER_HEAD.match(s, start)
     if not m:
-        return None
-    parts = [m.group(0)]
+        return None, 0
+    parts = [m.group(0).translate(_DIGIT_SLIPS) if m.re is _SLIPPED_HEAD else m.group(0)]
     pos = m.end()
     while True:
-        p = _NUMBER_PART.match(rest, pos)
+        p = _NUMBER_PART.match(s, pos)
         if not p:
             break
         spaced = bool(p.group(1) or p.group(3))
@@ -62,23 +66,59 @@ def parse_number(line: str | None) -> str | None:
         parts.append(p.group(2).translate(_DASH_CHARS) + p.group(4))
         pos = p.end()
     if len(parts) < 2:
+        return None, 0
+    return "".join(parts).rstrip(".") or None, pos
+
+
+def parse_number(line: str | None) -> str | None:
+    """ "Số: 94/KH-UBND" → "94/KH-UBND"; "Số: 342/KH - UBND" → "342/KH-UBND"; a blank
+    number ("Số:      /KH-UBND") → None. OCR's slips in "Số" ("S6:") and in the serial
+    ("1O5", "l45") are read back."""
+    s = clean(line if isinstance(line, str) else None)
+    if not s:
         return None
-    return "".join(parts).rstrip(".") or None
+    return _number_at(s)[0]
+
+
+def _place(text: str) -> str | None:
+    """The place name of a place-and-date line: without a number or motto run in before it,
+    and without the kind word ("Xã Tân Hưng" → "Tân Hưng"; a numbered ward "Phường 1" keeps it)."""
+    place = text.strip(" ,;.-*")
+    number, end = _number_at(place)
+    if number:
+        place = place[end:].strip(" ,;.-*")
+    motto = re.search(r"(?i)hạnh\s*phúc", fold_chars(place))
+    if motto:
+        place = place[motto.end():].strip(" ,;.-*")
+    kind = _KIND_WORD.match(fold_chars(place))
+    if kind and not re.fullmatch(r"[\d\s]+", place[kind.end():]):
+        place = place[kind.end():]
+    return clean(place) or None
+
+
+def _read_digits(low: str) -> str:
+    """OCR's letters for digits inside the numbers of a date ("l5", "2O25"), length kept."""
+    return re.sub(r"(?<!\w)[\dlio|]*\d[\dlio|]*(?!\w)", lambda m: m.group(0).translate(_DIGIT_SLIPS_LOW), low)
 
 
 def parse_place_date(line: str | None) -> tuple[str | None, dt.date | None, int | None]:
-    """ "Phú Riềng, ngày 12 tháng 10 năm 2025" → ("Phú Riềng", 2025-10-12, 2025); blanks → None."""
+    """ "Phú Riềng, ngày 12 tháng 10 năm 2025" → ("Phú Riềng", 2025-10-12, 2025); blanks → None.
+
+    "ngày 12/10/2025" and "12-10-2025" are read too; "Xã Phú Riềng, ngày …" gives the
+    place "Phú Riềng"."""
     s = clean(line if isinstance(line, str) else None)
     if not s:
         return None, None, None
+    s = s.translate(_BREVE_CARON)
     low = fold_chars(s)
     idx = low.find("ngày")
     if idx < 0:
-        date = parse_vn_date(s)
-        m = _YEAR.search(low)
-        place = clean(s.split(",")[0]) if "," in s else None
-        return place or None, date, date.year if date else (int(m.group(1)) if m else None)
-    place = clean(s[:idx].rstrip(" ,;")) or None
+        date = parse_vn_date(_read_digits(low))
+        m = _YEAR.search(_read_digits(low))
+        place = _place(s.split(",")[0]) if "," in s else None
+        return place, date, date.year if date else (int(m.group(1)) if m else None)
+    place = _place(s[:idx])
+    low = low[:idx] + _read_digits(low[idx:])
     m = _PLACE_DATE.match(low, idx)
     year = int(m.group("y")) if m and m.group("y") else None
     if year is None:
@@ -107,7 +147,8 @@ def _title(name: str) -> str:
 
 
 def _proper_case(name: str, hints: Iterable[str]) -> str:
-    """The commune name as other text spells it, else as the national list does, else title case."""
+    """The commune name as other text spells it, else as the national list does (tone marks
+    in the modern placement, the printed apostrophe), else title case."""
     key = fold(name)
     for hint in hints or ():
         h = clean(hint) or ""
@@ -121,7 +162,8 @@ def _proper_case(name: str, hints: Iterable[str]) -> str:
         exact, _ = _index()
         units = exact.get(key)
         if units:
-            return units[0].name
+            listed = modern_tone(units[0].name)
+            return listed.replace("\u2019", "'") if "'" in name else listed
     except Exception:
         pass
     return _title(name)
@@ -148,6 +190,18 @@ _BODY_HEAD = re.compile(
 _MAX_NAME_WORDS = 5
 
 
+# The national motto and the Party's name, printed beside the issuer: run into its lines
+# when the two header columns are read as one.
+_MOTTO = re.compile(r"cộng\s*hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|độc\s*lập\s*-\s*tự\s*do\s*-\s*hạnh\s*phúc|"
+                    r"đảng\s+cộng\s+sản\s+việt\s+nam")
+
+
+def _drop_motto(line: str) -> str | None:
+    for m in reversed(list(_MOTTO.finditer(fold_chars(line)))):  # fold_chars keeps positions
+        line = f"{line[: m.start()]} {line[m.end():]}"
+    return clean(line)
+
+
 def _blocks(lines) -> list[list[str]]:
     """Header lines → one list of lines per body: a line that opens no body continues the last.
 
@@ -156,6 +210,7 @@ def _blocks(lines) -> list[list[str]]:
     """
     blocks: list[list[str]] = []
     for line in (clean(x) for x in (lines or []) if isinstance(x, str)):
+        line = _drop_motto(line) if line else line
         if not line or not re.search(r"[^\W\d_]", line):
             continue  # blank, or a rule ("-------")
         low = fold(line)
@@ -237,12 +292,37 @@ def _parse_issuer(lines, hints):
     if not hit:
         return body_case(" ".join(" ".join(blk) for blk in blocks)), None, None
     line = blocks[b][i]
-    before = " ".join([*blocks[b][:i], line[:start]]).strip()
-    if not before and b > 0:
-        before = " ".join(blocks[b - 1])
+    before = _without_province(" ".join([*blocks[b][:i], line[:start]]).strip())
+    for prev in range(b - 1, -1, -1):  # the body's name on a line of its own above
+        if before:
+            break
+        before = _without_province(" ".join(blocks[prev]))
+    last = _bare_kind_body(blocks[-1]) if b < len(blocks) - 1 else None
+    if last:  # "ĐẢNG BỘ XÃ PHÚ RIỀNG" / "ĐẢNG ỦY ỦY BAN NHÂN DÂN XÃ": the body below names no commune
+        before, kind = last
     body = body_case(before) if before else None
     issuer = f"{body} {kind} {commune}" if body else f"{kind[0].upper()}{kind[1:]} {commune}"
     return issuer, commune, kind
+
+
+# A province-level unit ending a body's name: "… TỈNH ĐỒNG NAI", "… THÀNH PHỐ HỒ CHÍ MINH".
+_PROVINCE_TAIL = re.compile(r"(?:^|\s)(?:tỉnh|thành phố|tp\.?)(?:\s+\S+){1,4}$")
+
+
+def _without_province(text: str) -> str:
+    """A body's name without the province-level unit that ends it ("ỦY BAN NHÂN DÂN TỈNH
+    ĐỒNG NAI" → "ỦY BAN NHÂN DÂN"); "" for a unit alone ("THÀNH PHỐ HỒ CHÍ MINH")."""
+    m = _PROVINCE_TAIL.search(fold_chars(text))
+    return text[: m.start()].strip() if m else text
+
+
+def _bare_kind_body(block: list[str]) -> tuple[str, str] | None:
+    """(body, kind) for a block ending in a kind word that names no commune."""
+    text = " ".join(block)
+    m = re.search(r"(?<!\w)(đặc khu|phường|xã)$", fold_chars(text))
+    if not m or not text[: m.start()].strip():
+        return None
+    return text[: m.start()].strip(), m.group(1)
 
 
 def parse_year_from_note(note: str | None) -> int | None:

@@ -37,6 +37,27 @@ CASES = json.loads((Path(__file__).parent / "data" / "normalize_cases.json").rea
     ("Số: 12/KH-UBND Phú Riềng, ngày 05 tháng 3 năm 2026", "12/KH-UBND"),
     ("", None),
     (None, None),
+    # forms seen on other communes' plans
+    ("Số: 45/KH-UBND", "45/KH-UBND"),
+    ("Số:45/KH-UBND", "45/KH-UBND"),
+    ("SỐ: 45/KH-UBND", "45/KH-UBND"),
+    ("Số : 45/KH-UBND", "45/KH-UBND"),
+    ("Số: 07/KH-BCĐ", "07/KH-BCĐ"),
+    ("Số: 45/KH–UBND", "45/KH-UBND"),
+    ("Số: 45/ KH-UBND", "45/KH-UBND"),
+    ("Số: 45/KH-UBND.", "45/KH-UBND"),
+    ("Số: 45/KH-UBND\u00a0", "45/KH-UBND"),
+    ("Số: 01-KH/ĐUUBND", "01-KH/ĐUUBND"),
+    ("Số: 45a/KH-UBND", "45a/KH-UBND"),
+    ("Số:.../KH-UBND", None),
+    ("Số: ……/KH-UBND", None),
+    # OCR: "Số" read as "S6", "So", "Sô"; letters for digits in the serial
+    ("S6: 45/KH-UBND", "45/KH-UBND"),
+    ("So: 45/KH-UBND", "45/KH-UBND"),
+    ("Sô: 45/KH-UBND", "45/KH-UBND"),
+    ("Số: 1O5/KH-UBND", "105/KH-UBND"),
+    ("Số: 2O/KH-UBND", "20/KH-UBND"),
+    ("Số: l45/KH-UBND", "145/KH-UBND"),
 ])
 def test_parse_number(line, number):
     assert parse_number(line) == number
@@ -51,6 +72,37 @@ def test_parse_number(line, number):
     ("Tân Hưng, ngày 05/3/2026", ("Tân Hưng", dt.date(2026, 3, 5), 2026)),
     ("Tân Hưng, 05/3/2026", ("Tân Hưng", dt.date(2026, 3, 5), 2026)),
     ("", (None, None, None)),
+    # forms seen on other communes' plans
+    ("Phú Riềng, ngày 15 tháng 9 năm 2025", ("Phú Riềng", dt.date(2025, 9, 15), 2025)),
+    ("Phú Riềng, ngày  tháng  năm 2026", ("Phú Riềng", None, 2026)),
+    ("Phú Riềng, ngày .... tháng .... năm 2025", ("Phú Riềng", None, 2025)),
+    ("Phú Riềng, ngày … tháng … năm 2025", ("Phú Riềng", None, 2025)),
+    ("Phú Riềng, ngày    tháng 9 năm 2025", ("Phú Riềng", None, 2025)),
+    ("Phú Riềng, ngày 05 tháng 10 năm 2025", ("Phú Riềng", dt.date(2025, 10, 5), 2025)),
+    ("Phú Riềng, ngày 15 tháng 09 năm 2025.", ("Phú Riềng", dt.date(2025, 9, 15), 2025)),
+    ("Phú Riềng, ngày 5/10/2025", ("Phú Riềng", dt.date(2025, 10, 5), 2025)),
+    ("Phú Riềng, ngày 15-9-2025", ("Phú Riềng", dt.date(2025, 9, 15), 2025)),
+    ("Phú Riềng, ngày 15.9.2025", ("Phú Riềng", dt.date(2025, 9, 15), 2025)),
+    ("Phú Riềng , ngày 15 tháng 9 năm 2025", ("Phú Riềng", dt.date(2025, 9, 15), 2025)),
+    ("Phú Riềng ngày 15 tháng 9 năm 2025", ("Phú Riềng", dt.date(2025, 9, 15), 2025)),
+    ("Tân Đông Hiệp, ngày 08 tháng 10 năm 2025", ("Tân Đông Hiệp", dt.date(2025, 10, 8), 2025)),
+    ("Hòa Bình Thượng, ngày 08 tháng 10 năm 2025", ("Hòa Bình Thượng", dt.date(2025, 10, 8), 2025)),
+    ("Đắk R'lấp, ngày 15 tháng 9 năm 2025", ("Đắk R'lấp", dt.date(2025, 9, 15), 2025)),
+    ("Ngày 15 tháng 9 năm 2025", (None, dt.date(2025, 9, 15), 2025)),
+    # the place is a name: its kind word is not part of it (a numbered ward keeps it)
+    ("Xã Tân Hưng, ngày 05 tháng 3 năm 2026", ("Tân Hưng", dt.date(2026, 3, 5), 2026)),
+    ("xã Tân Hưng, ngày 05 tháng 3 năm 2026", ("Tân Hưng", dt.date(2026, 3, 5), 2026)),
+    ("Phường Bình Lộc, ngày 15 tháng 10 năm 2025", ("Bình Lộc", dt.date(2025, 10, 15), 2025)),
+    ("Đặc khu Phú Quốc, ngày 1 tháng 2 năm 2026", ("Phú Quốc", dt.date(2026, 2, 1), 2026)),
+    ("Xã Tân Hưng, 05/3/2026", ("Tân Hưng", dt.date(2026, 3, 5), 2026)),
+    ("Phường 1, ngày 05 tháng 3 năm 2026", ("Phường 1", dt.date(2026, 3, 5), 2026)),
+    # the header's other column run into the line
+    ("Số: 12/KH-UBND Phú Riềng, ngày 05 tháng 3 năm 2026", ("Phú Riềng", dt.date(2026, 3, 5), 2026)),
+    ("Độc lập - Tự do - Hạnh phúc Phú Riềng, ngày 05 tháng 3 năm 2026", ("Phú Riềng", dt.date(2026, 3, 5), 2026)),
+    # OCR: letters for digits, a caron for the breve ("nǎm")
+    ("Phú Riềng, ngày l5 tháng 9 năm 2025", ("Phú Riềng", dt.date(2025, 9, 15), 2025)),
+    ("Phú Riềng, ngày 15 tháng 9 năm 2O25", ("Phú Riềng", dt.date(2025, 9, 15), 2025)),
+    ("Phú Riềng, ngày 15 tháng 9 n\u01cem 2025", ("Phú Riềng", dt.date(2025, 9, 15), 2025)),
 ])
 def test_parse_place_date(line, expected):
     assert parse_place_date(line) == expected
@@ -112,6 +164,58 @@ _TAN_DONG_HIEP = ("Ủy ban nhân dân phường Tân Đông Hiệp", "Tân Đô
 ])
 def test_parse_issuer_wrapped_lines(lines, expected):
     assert parse_issuer(lines) == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # a superior body above the issuer (UBND of the province, the provincial Party organisation)
+    (["ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI", "ỦY BAN NHÂN DÂN XÃ TÂN HƯNG"], ("Ủy ban nhân dân xã Tân Hưng", "Tân Hưng", "xã")),
+    (["UBND TỈNH ĐỒNG NAI", "UBND XÃ TÂN HƯNG"], ("Ủy ban nhân dân xã Tân Hưng", "Tân Hưng", "xã")),
+    (["UBND TỈNH ĐỒNG NAI", "XÃ TÂN HƯNG"], ("Ủy ban nhân dân xã Tân Hưng", "Tân Hưng", "xã")),
+    (["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH", "PHƯỜNG TÂN ĐÔNG HIỆP"],
+     ("Ủy ban nhân dân phường Tân Đông Hiệp", "Tân Đông Hiệp", "phường")),
+    (["ĐẢNG BỘ TỈNH ĐỒNG NAI", "ĐẢNG ỦY XÃ PHÚ RIỀNG"], ("Đảng ủy xã Phú Riềng", "Phú Riềng", "xã")),
+    (["ĐẢNG BỘ TỈNH SƠN LA", "ĐẢNG ỦY XÃ VÂN HỒ", "*"], ("Đảng ủy xã Vân Hồ", "Vân Hồ", "xã")),
+    (["ĐẢNG BỘ THÀNH PHỐ", "HỒ CHÍ MINH", "ĐẢNG ỦY PHƯỜNG TÂN ĐÔNG HIỆP"],
+     ("Đảng ủy phường Tân Đông Hiệp", "Tân Đông Hiệp", "phường")),
+    (["TỈNH ỦY ĐỒNG NAI", "ĐẢNG ỦY XÃ PHÚ RIỀNG"], ("Đảng ủy xã Phú Riềng", "Phú Riềng", "xã")),
+    # the Party committee of the commune's People's Committee names the commune in the line above
+    (["ĐẢNG BỘ XÃ PHÚ RIỀNG", "ĐẢNG ỦY ỦY BAN NHÂN DÂN XÃ"],
+     ("Đảng ủy Ủy ban nhân dân xã Phú Riềng", "Phú Riềng", "xã")),
+    (["BAN THƯỜNG VỤ ĐẢNG ỦY XÃ PHÚ RIỀNG"], ("Ban Thường vụ Đảng ủy xã Phú Riềng", "Phú Riềng", "xã")),
+    (["HỘI ĐỒNG NHÂN DÂN", "XÃ PHÚ RIỀNG"], ("Hội đồng nhân dân xã Phú Riềng", "Phú Riềng", "xã")),
+    (["ĐẢNG ỦY PHƯỜNG BÌNH LỘC"], ("Đảng ủy phường Bình Lộc", "Bình Lộc", "phường")),
+    # steering committees: "Ban Chỉ đạo <kind> <commune>" (contract)
+    (["BAN CHỈ ĐẠO PHÁT TRIỂN KHCN, ĐMST VÀ CĐS XÃ PHÚ RIỀNG"], ("Ban Chỉ đạo xã Phú Riềng", "Phú Riềng", "xã")),
+    (["BCĐ CHUYỂN ĐỔI SỐ XÃ TÂN HƯNG"], ("Ban Chỉ đạo xã Tân Hưng", "Tân Hưng", "xã")),
+    (["ĐẢNG BỘ TỈNH ĐỒNG NAI", "ĐẢNG ỦY PHƯỜNG BÌNH LỘC", "BAN CHỈ ĐẠO"], ("Ban Chỉ đạo phường Bình Lộc", "Bình Lộc", "phường")),
+    (["UBND PHƯỜNG BÌNH LỘC", "BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ"], ("Ban Chỉ đạo phường Bình Lộc", "Bình Lộc", "phường")),
+    # special zones
+    (["ĐẶC KHU PHÚ QUỐC"], ("Đặc khu Phú Quốc", "Phú Quốc", "đặc khu")),
+    (["ỦY BAN NHÂN DÂN", "ĐẶC KHU CÔN ĐẢO"], ("Ủy ban nhân dân đặc khu Côn Đảo", "Côn Đảo", "đặc khu")),
+    # the motto column run into the issuer's lines (two header columns read as one)
+    (["ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "XÃ PHÚ RIỀNG Độc lập - Tự do - Hạnh phúc"],
+     ("Ủy ban nhân dân xã Phú Riềng", "Phú Riềng", "xã")),
+    (["ĐẢNG BỘ TỈNH ĐỒNG NAI ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG ỦY XÃ PHÚ RIỀNG"], ("Đảng ủy xã Phú Riềng", "Phú Riềng", "xã")),
+    (["ỦY BAN NHÂN DÂN", "XÃ PHÚ RIỀNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+     ("Ủy ban nhân dân xã Phú Riềng", "Phú Riềng", "xã")),
+    (["UBND", "XÃ PHÚ RIỀNG"], ("Ủy ban nhân dân xã Phú Riềng", "Phú Riềng", "xã")),
+])
+def test_parse_issuer_superior_and_committee_forms(lines, expected):
+    assert parse_issuer(lines) == expected
+
+
+@pytest.mark.parametrize("printed, commune", [
+    # capitalisation restored from the national list, tone marks in the modern placement,
+    # the printed apostrophe kept
+    ("XÃ ĐẮK R'LẤP", "Đắk R'lấp"), ("XÃ EA KAR", "Ea Kar"), ("PHƯỜNG BÌNH LỘC", "Bình Lộc"),
+    ("XÃ HÒA BÌNH", "Hòa Bình"), ("XÃ HOÀ BÌNH", "Hòa Bình"), ("XÃ CHIÊM HOÁ", "Chiêm Hóa"),
+    ("XÃ CƯ M'GAR", "Cư M'gar"), ("XÃ EA H'LEO", "Ea H'leo"), ("XÃ IA GRAI", "Ia Grai"),
+    ("XÃ KRÔNG PẮC", "Krông Pắc"), ("PHƯỜNG BUÔN MA THUỘT", "Buôn Ma Thuột"),
+    ("PHƯỜNG THỦ DẦU MỘT", "Thủ Dầu Một"), ("XÃ ĐĂK GLEI", "Đăk Glei"),
+])
+def test_commune_casing_from_upper_case(printed, commune):
+    kind = printed.split()[0].lower()
+    assert parse_issuer(["ỦY BAN NHÂN DÂN", printed]) == (f"Ủy ban nhân dân {kind} {commune}", commune, kind)
 
 
 def test_wrapped_commune_known_from_hints_only():
