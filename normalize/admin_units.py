@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kehoach.normalize.text import clean, fold, strip_accents
+from kehoach.normalize.text import clean, fold, fold_chars, strip_accents
 
-__all__ = ["CommuneMatch", "resolve_commune", "province_short_name", "split_kind"]
+__all__ = ["CommuneMatch", "resolve_commune", "province_short_name", "province_now", "province_named_in", "split_kind"]
 
 _KINDS = ("đặc khu", "phường", "xã")
 _KIND_PREFIX = re.compile(r"^(đặc khu|phường|xã)\s+", re.IGNORECASE)
@@ -45,23 +45,71 @@ def province_short_name(name: str | None) -> str | None:
     return s or None
 
 
+# Provinces merged away by the 2025 reorganisation (Resolution 202/2025/QH15) → the
+# province they are part of now. Legal bases often cite their documents ("UBND tỉnh Bình
+# Phước"); the national list only has the 34 new provinces.
+_MERGED_PROVINCES = {
+    "Hà Giang": "Tuyên Quang", "Yên Bái": "Lào Cai", "Bắc Kạn": "Thái Nguyên",
+    "Vĩnh Phúc": "Phú Thọ", "Hòa Bình": "Phú Thọ", "Bắc Giang": "Bắc Ninh", "Thái Bình": "Hưng Yên",
+    "Hải Dương": "Hải Phòng", "Hà Nam": "Ninh Bình", "Nam Định": "Ninh Bình", "Quảng Bình": "Quảng Trị",
+    "Quảng Nam": "Đà Nẵng", "Kon Tum": "Quảng Ngãi", "Bình Định": "Gia Lai", "Ninh Thuận": "Khánh Hòa",
+    "Đắk Nông": "Lâm Đồng", "Bình Thuận": "Lâm Đồng", "Phú Yên": "Đắk Lắk", "Bình Dương": "Hồ Chí Minh",
+    "Bà Rịa - Vũng Tàu": "Hồ Chí Minh", "Bà Rịa Vũng Tàu": "Hồ Chí Minh", "Bình Phước": "Đồng Nai",
+    "Long An": "Tây Ninh", "Sóc Trăng": "Cần Thơ", "Hậu Giang": "Cần Thơ", "Bến Tre": "Vĩnh Long",
+    "Trà Vinh": "Vĩnh Long", "Tiền Giang": "Đồng Tháp", "Bạc Liêu": "Cà Mau", "Kiên Giang": "An Giang",
+    "Thừa Thiên Huế": "Huế", "Thừa Thiên - Huế": "Huế",
+}
+# Abbreviations of a province's name as plans print them.
+_PROVINCE_ABBREVIATIONS = {"hcm": "Hồ Chí Minh", "hồ chí minh": "Hồ Chí Minh", "tp.hcm": "Hồ Chí Minh",
+                           "tphcm": "Hồ Chí Minh", "br-vt": "Hồ Chí Minh", "brvt": "Hồ Chí Minh"}
+
+
+def _province_key(name: str) -> str:
+    return re.sub(r"\s*-\s*", "-", fold(name))
+
+
 @lru_cache(maxsize=1)
 def _province_mention() -> tuple[re.Pattern[str], dict[str, str]]:
-    """A pattern for "tỉnh <province>" mentions, and each province's spelling by fold."""
+    """A pattern for "tỉnh <province>" mentions in folded text (`fold_chars`) of the 34
+    provinces and the ones merged into them in 2025, and each mention's province now, by fold."""
     from vietnam_provinces import Province
 
-    names = sorted((province_short_name(p.name) or p.name for p in Province.iter_all()), key=len, reverse=True)
-    alternatives = "|".join(re.escape(name) for name in names)
-    pattern = re.compile(rf"(?:tỉnh|tỉnh ủy|tỉnh uỷ|thành phố|tp\.?)\s+({alternatives})(?![\wÀ-ỹ])", re.IGNORECASE)
-    return pattern, {fold(name): name for name in names}
+    current = [province_short_name(p.name) or p.name for p in Province.iter_all()]
+    now = {_province_key(name): name for name in current}
+    for old, new in _MERGED_PROVINCES.items():
+        now[_province_key(old)] = new
+    names = sorted({fold(name) for name in (*current, *_MERGED_PROVINCES)}, key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(re.escape(w) for w in name.split()).replace(r"\s+\-\s+", r"\s*-\s*")
+                            for name in names)
+    pattern = re.compile(
+        rf"(?<![\wÀ-ỹ])(?:tỉnh|tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ|thành phố|tp\.?)\s*({alternatives})(?![\wÀ-ỹ])"
+        rf"|(?<![\wÀ-ỹ])(tp\.?\s*hcm|tphcm)(?![\wÀ-ỹ])",
+        re.IGNORECASE)
+    return pattern, now
+
+
+def province_now(name: str | None) -> str | None:
+    """A province's short name after the 2025 reorganisation: "Bình Phước" → "Đồng Nai",
+    "tỉnh Lâm Đồng" → "Lâm Đồng"; a name that is not a province comes back short."""
+    short = province_short_name(name)
+    if not short:
+        return None
+    key = _province_key(short)
+    _, now = _province_mention()
+    return now.get(key) or _PROVINCE_ABBREVIATIONS.get(key.replace(" ", "")) or short
 
 
 def province_named_in(texts: Iterable[str | None]) -> str | None:
-    """The province a text names most often ("… tỉnh Đồng Nai", "Tỉnh ủy Lâm Đồng"), as
-    the national list spells it; None when it names none."""
-    pattern, spelling = _province_mention()
-    found = Counter(fold(m.group(1)) for t in texts if t for m in pattern.finditer(t))
-    return spelling[found.most_common(1)[0][0]] if found else None
+    """The province a text names most often ("… tỉnh Đồng Nai", "Tỉnh ủy Lâm Đồng", "TP.HCM"),
+    as the national list spells it; a province merged away in 2025 ("tỉnh Bình Phước")
+    counts for the one it is part of now. None when the text names none."""
+    pattern, now = _province_mention()
+    found: Counter[str] = Counter()
+    for t in texts:
+        for m in pattern.finditer(fold_chars(t or "")):
+            found[now.get(_province_key(m.group(1))) if m.group(1) else "Hồ Chí Minh"] += 1
+    found.pop(None, None)
+    return found.most_common(1)[0][0] if found else None
 
 
 def split_kind(name: str | None) -> tuple[str | None, str]:
@@ -109,7 +157,7 @@ def _resolve(name, kind, province_hint):
     kind = fold(kind) if kind else printed_kind
     if kind not in _KINDS:
         kind = printed_kind if printed_kind in _KINDS else None
-    hint = province_short_name(province_hint)
+    hint = province_now(province_hint)
     if not bare:
         return CommuneMatch(None, kind, hint, None), ["no commune name"]
     exact, plain = _index()

@@ -46,8 +46,8 @@ def test_kind_narrows_the_match():
 
 
 def test_wrong_province_or_unknown_name_warns():
-    # a unique name is pinned even when the text's province is another one (or a pre-2025 one)
-    match, warnings = resolve_commune("Phú Riềng", "xã", "Bình Phước")
+    # a unique name is pinned even when the text's province is another one
+    match, warnings = resolve_commune("Phú Riềng", "xã", "Lâm Đồng")
     assert (match.commune_code, match.province) == ("25264", "Đồng Nai") and warnings
     match, warnings = resolve_commune("Tân Hưng", "xã", "Lâm Đồng")
     assert match.commune_code is None and match.province == "Lâm Đồng" and warnings
@@ -88,3 +88,62 @@ def test_province_named_in_text(texts, province) -> None:
     from kehoach.normalize.admin_units import province_named_in
 
     assert province_named_in(texts) == province
+
+
+@pytest.mark.parametrize(("texts", "province"), [
+    # a province merged away in 2025 counts for the one it is part of now
+    (["Căn cứ Kế hoạch số 12/KH-UBND ngày 05/3/2025 của UBND tỉnh Bình Phước"], "Đồng Nai"),
+    (["Thực hiện Kế hoạch số 30-KH/TU của Tỉnh ủy Đắk Nông"], "Lâm Đồng"),
+    (["Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu"], "Hồ Chí Minh"),
+    (["Ủy ban nhân dân tỉnh Bà Rịa–Vũng Tàu"], "Hồ Chí Minh"),
+    (["Ủy ban nhân dân tỉnh Thừa Thiên Huế"], "Huế"),
+    # old and new names of one province add up
+    (["tỉnh Đắk Nông", "tỉnh Đắk Nông", "Ủy ban nhân dân tỉnh Lâm Đồng", "Tỉnh ủy Đồng Nai"], "Lâm Đồng"),
+    # city Party committees, abbreviations, tone placement, upper case
+    (["Ban Thường vụ Thành ủy Hồ Chí Minh"], "Hồ Chí Minh"),
+    (["Kế hoạch của UBND TP.HCM"], "Hồ Chí Minh"),
+    (["Ủy ban nhân dân tỉnh Khánh Hoà"], "Khánh Hòa"),
+    (["ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI"], "Đồng Nai"),
+    # a commune or a word that only looks like a province is not one
+    (["xã Hòa Bình", "phường Bình Dương"], None),
+    (["tỉnh Đồng Naiii"], None),
+])
+def test_province_named_in_merged_and_variant_names(texts, province) -> None:
+    from kehoach.normalize.admin_units import province_named_in
+
+    assert province_named_in(texts) == province
+
+
+@pytest.mark.parametrize(("printed", "now"), [
+    ("Bình Phước", "Đồng Nai"), ("tỉnh Đắk Nông", "Lâm Đồng"), ("Tỉnh Long An", "Tây Ninh"),
+    ("TP. Hồ Chí Minh", "Hồ Chí Minh"), ("TP.HCM", "Hồ Chí Minh"), ("Khánh Hoà", "Khánh Hòa"),
+    ("Lâm Đồng", "Lâm Đồng"), (None, None),
+])
+def test_province_now(printed, now) -> None:
+    from kehoach.normalize.admin_units import province_now
+
+    assert province_now(printed) == now
+
+
+@pytest.mark.parametrize(("name", "kind", "province", "expected"), [
+    # same-named communes told apart by the province the text names, old name or new
+    ("Tân Hưng", "xã", "Đồng Nai", ("Tân Hưng", "xã", "Đồng Nai", "25345")),
+    ("Tân Hưng", "xã", "Bình Phước", ("Tân Hưng", "xã", "Đồng Nai", "25345")),
+    ("Tân Hưng", "xã", "Long An", ("Tân Hưng", "xã", "Tây Ninh", "27721")),
+    ("Hòa Bình", "xã", "Bạc Liêu", ("Hòa Bình", "xã", "Cà Mau", "31891")),
+    ("Hòa Bình", "xã", "tỉnh Vĩnh Long", ("Hòa Bình", "xã", "Vĩnh Long", "29830")),
+    # tone placement and accents do not matter; the kind word may come with the name
+    ("Hoà Bình", "phường", "Hải Phòng", ("Hoà Bình", "phường", "Hải Phòng", "11533")),
+    ("HOÀ BÌNH", "xã", "Cà Mau", ("Hòa Bình", "xã", "Cà Mau", "31891")),
+    ("xã Chiêm Hóa", None, "Tuyên Quang", ("Chiêm Hoá", "xã", "Tuyên Quang", "02287")),
+    ("Chiêm Hóa", "xã", "Hà Giang", ("Chiêm Hoá", "xã", "Tuyên Quang", "02287")),
+    # unique names need no province; codes are strings with their leading zero
+    ("Ea Kar", "xã", None, ("Ea Kar", "xã", "Đắk Lắk", "24373")),
+    ("Cư M'gar", "xã", None, ("Cư M’gar", "xã", "Đắk Lắk", "24280")),
+    ("Vân Hồ", "xã", "Sơn La", ("Vân Hồ", "xã", "Sơn La", "04048")),
+    ("Bình Lộc", "phường", None, ("Bình Lộc", "phường", "Đồng Nai", "26089")),
+])
+def test_resolve_same_names_by_province(name, kind, province, expected) -> None:
+    match, warnings = resolve_commune(name, kind, province)
+    assert (match.commune, match.commune_kind, match.province, match.commune_code) == expected
+    assert warnings == []
