@@ -23,15 +23,34 @@ _KINDS = (
     ("xét đề nghị", "xet_de_nghi"), ("xét đề xuất", "xet_de_nghi"), ("xét tờ trình", "xet_de_nghi"),
     ("căn cứ", "can_cu"), ("thực hiện", "thuc_hien"),
 )
-# Where an issuer phrase ends: the subject of the document, or punctuation.
+# Where an issuer phrase ends: the subject of the document, the term ("khóa XIII"), or
+# punctuation.
 _ISSUER_END = re.compile(
-    r"\s+(?:về|tại|triển khai|sửa đổi|thực hiện|ban hành|quy định|hướng dẫn|phê duyệt|"
-    r"thông qua|trên địa bàn|đến năm|giai đoạn|năm \d{4})(?=[\s,;.:]|$)|\s*[,;(“\"]|\.(?:\s|$)",
+    r"\s+(?:về|tại|triển khai|sửa đổi|bổ sung|cập nhật|điều chỉnh|thực hiện|ban hành|quy định|hướng dẫn|"
+    r"phê duyệt|thông qua|thí điểm|thành lập|kiện toàn|tăng cường|đẩy mạnh|xây dựng|nâng cao|"
+    r"trên địa bàn|đến năm|giai đoạn|năm \d{4}|kh[óo]a [IVXLC]+)(?=[\s,;.:]|$)|\s*[,;(“\"]|\.(?:\s|$)",
     re.I,
 )
 _OF = re.compile(r"\bcủa\s+", re.I)
 # "số 57 - NQ/TW", "số 57-NQ/ TW" (spaced by the typist or by OCR): read without the spaces
 _SPACED_NUMBER = re.compile(r"(\bsố:?\s*)(\d+\s*[-/]\s*[0-9A-Za-zĐđ]+(?:\s*[-/]\s*[0-9A-Za-zĐđ]+)*)", re.I)
+# "22-12-2024", "22.12.2024", "22/12/ 2024": read as "22/12/2024"
+_LOOSE_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*((?:19|20)\d\d)(?![\w/])")
+_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
+# "nǎm" (a caron for the breve, from some fonts' encodings) is "năm"
+_BREVE_CARON = str.maketrans({"\u01ce": "ă", "\u01cd": "Ă"})
+# a document number after the name of an unnumbered head: "Luật Tổ chức … số 72/2025/QH15"
+_NAMED_NUMBER = re.compile(r"\bsố:?\s*(\d+[A-Za-zĐđ]*(?:[-/][0-9A-Za-zĐđÀ-ỹ&.]*[0-9A-Za-zĐđÀ-ỹ&])+)", re.I)
+
+
+def _work_text(raw: str) -> str:
+    """The paragraph as the citation matcher reads it: dashes, spaced numbers and loose
+    dates made regular, words glued to a date or number ("12/6/2025của") apart."""
+    work = raw.translate(_DASHES).translate(_BREVE_CARON)
+    work = re.sub(r"\b(ngày|số:?)(?=\d)", r"\1 ", work, flags=re.I)
+    work = _SPACED_NUMBER.sub(lambda m: m.group(1) + re.sub(r"\s+", "", m.group(2)), work)
+    work = _LOOSE_DATE.sub(r"\1/\2/\3", work)
+    return re.sub(r"(\d{1,2}/\d{1,2}/(?:19|20)\d\d)(?=[^\W\d_])", r"\1 ", work)
 
 
 def basis_kind(text: str) -> Optional[str]:
@@ -43,34 +62,49 @@ def basis_kind(text: str) -> Optional[str]:
     return None
 
 
-def _issuer_at(text: str, start: int) -> Optional[str]:
-    rest = text[start:]
+def _issuer_at(text: str, start: int, stop: int) -> Optional[str]:
+    rest = text[start:stop]
     end = _ISSUER_END.search(rest)
     issuer = clean(rest[: end.start()] if end else rest)
-    issuer = (issuer or "").rstrip(" ;.:")
+    issuer = re.sub(r"\s+(?:và|cùng)$", "", (issuer or "").rstrip(" ;.:,"))
     return issuer or None
 
 
-def _issuer(text: str, kind: str, cited: Optional[Citation], date_end: Optional[int]) -> Optional[str]:
-    """The "của X" phrase: right after the cited document (and its date), else the first one."""
+def _issuer(text: str, kind: str, cited: Optional[Citation], date_end: Optional[int],
+            stop: int) -> Optional[str]:
+    """The "của X" phrase: right after the cited document (and its date), else one before it
+    ("chỉ đạo của UBND tỉnh tại Công văn số …"); never one of a later cited document."""
     if cited is not None and kind != "xet_de_nghi":
         after = date_end if date_end is not None else cited.end
         m = re.match(r"[\s,]*của\s+", text[after:], re.I)
         if m:
-            return _issuer_at(text, after + m.end())
+            return _issuer_at(text, after + m.end(), stop)
     if cited is None and kind != "xet_de_nghi":
         return None  # "Căn cứ chức năng, nhiệm vụ của …" cites no document
-    m = _OF.search(text)
-    return _issuer_at(text, m.end()) if m else None
+    m = _OF.search(text, 0, stop)
+    return _issuer_at(text, m.end(), stop) if m else None
 
 
-def _first_citation(text: str) -> Optional[Citation]:
+def _first_citation(text: str) -> tuple[Optional[Citation], int]:
+    """The first cited document, and where the next one starts (the text's end when none).
+
+    A numbered document ("Kế hoạch số 92/KH-UBND"), or an unnumbered one named at the
+    paragraph's start ("Căn cứ Luật Tổ chức chính quyền địa phương …")."""
     cites = cited_documents(text)
-    numbered = [c for c in cites if c.number]
-    if numbered:
-        return numbered[0]
-    # "Căn cứ Luật Tổ chức chính quyền địa phương …": an unnumbered document named first
-    return next((c for c in cites if c.start <= 16 and c.doc_type[:1].isupper()), None)
+    candidates = [c for c in cites if c.number or (c.start <= 16 and c.doc_type[:1].isupper())]
+    if not candidates:
+        return None, len(text)
+    first = candidates[0]
+    later = [c.start for c in cites if c.start >= first.end and (c.number or c.doc_type[:1].isupper())]
+    return first, (later[0] if later else len(text))
+
+
+def _named_number(text: str, cited: Citation, stop: int) -> tuple[Optional[str], int]:
+    """ "Luật … số 72/2025/QH15": the number printed after an unnumbered head's name, and
+    where it ends; (None, the head's end) when there is none."""
+    segment_end = min([stop, *(i for i in (text.find(";", cited.end),) if i >= 0)])
+    m = _NAMED_NUMBER.search(text, cited.end, segment_end)
+    return (m.group(1), m.end()) if m else (None, cited.end)
 
 
 def paragraph_to_legal_basis(text: str, page: Optional[int] = None) -> Optional[LegalBasis]:
@@ -80,24 +114,26 @@ def paragraph_to_legal_basis(text: str, page: Optional[int] = None) -> Optional[
     kind = basis_kind(raw)
     if kind is None:
         return None
-    raw = raw.rstrip(" ;.")
-    work = _SPACED_NUMBER.sub(lambda m: m.group(1) + re.sub(r"\s+", "", m.group(2)), raw)
-    cited = _first_citation(work)
+    raw = raw.rstrip(" ;.,")
+    work = _work_text(raw)
+    cited, stop = _first_citation(work)
+    number = re.sub(r"\s+", "", cited.number) if cited and cited.number else None
     date_text, date_end = None, None
     if cited is not None and cited.date_text:
         date_text = cited.date_text
         pos = work.find(cited.date_text, cited.end)
         date_end = pos + len(cited.date_text) if pos >= 0 else None
     elif cited is not None and cited.number is None:
-        found = [d for d in dates_in(work) if d[0] >= cited.end]
-        if found:
+        number, after = _named_number(work, cited, stop)
+        found = [d for d in dates_in(work) if after <= d[0] < stop]
+        if found and (number is None or re.fullmatch(r"[\s,]*(?:ngày\s*)?", work[after:found[0][0]], re.I)):
             date_text, date_end = found[0][2], found[0][1]
     return LegalBasis(
         kind=kind,
         doc_type=cited.doc_type if cited else None,
-        number=re.sub(r"\s+", "", cited.number) if cited and cited.number else None,
+        number=number,
         date=parse_vn_date(date_text) if date_text else None,
-        issuer=_issuer(work, kind, cited, date_end),
+        issuer=_issuer(work, kind, cited, date_end, stop),
         raw=raw,
         page=page,
     )
