@@ -106,6 +106,23 @@ def fields(text: str) -> tuple:
     ("Căn cứ Nghị quyết số 57-NQ/TW ngày 22 tháng 12 n\u01cem 2024 của Bộ Chính trị;", BCT),
     ("Căn cứ Quyết định số 1131/QĐ-TTg ngày 12/6/2025của Thủ tướng Chính phủ;",
      ("can_cu", "Quyết định", "1131/QĐ-TTg", D(2025, 6, 12), "Thủ tướng Chính phủ")),
+    # two type words make one type; lower-case words before "số" belong to the type
+    ("Thực hiện Thông báo kết luận số 12-TB/ĐU ngày 05/3/2026 của Thường trực Đảng ủy xã;",
+     ("thuc_hien", "Thông báo kết luận", "12-TB/ĐU", D(2026, 3, 5), "Thường trực Đảng ủy xã")),
+    ("Căn cứ Văn bản hợp nhất số 15/VBHN-VPQH ngày 10/7/2025 của Văn phòng Quốc hội;",
+     ("can_cu", "Văn bản hợp nhất", "15/VBHN-VPQH", D(2025, 7, 10), "Văn phòng Quốc hội")),
+    # a congress's resolution: the congress issued it (its term is not part of it)
+    ("Căn cứ Nghị quyết Đại hội đại biểu Đảng bộ xã Phú Riềng lần thứ I, nhiệm kỳ 2025 - 2030;",
+     ("can_cu", "Nghị quyết", None, None, "Đại hội đại biểu Đảng bộ xã Phú Riềng lần thứ I")),
+    ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025 của Quốc hội;",
+     ("can_cu", "Luật", None, D(2025, 6, 16), "Quốc hội")),
+    # the issuer before the document ("chỉ đạo của … tại …")
+    ("Thực hiện ý kiến chỉ đạo của Thường trực Đảng ủy xã tại Thông báo số 12-TB/ĐU ngày 05/3/2026;",
+     ("thuc_hien", "Thông báo", "12-TB/ĐU", D(2026, 3, 5), "Thường trực Đảng ủy xã")),
+    ("Căn cứ Quyết định số 12/QĐ-UBND ngày 05/3/2026 của Chủ tịch Ủy ban nhân dân xã về việc kiện toàn;",
+     ("can_cu", "Quyết định", "12/QĐ-UBND", D(2026, 3, 5), "Chủ tịch Ủy ban nhân dân xã")),
+    ("Căn cứ Thông tư số 02/2025/TT-BKHCN của Bộ Khoa học và Công nghệ;",
+     ("can_cu", "Thông tư", "02/2025/TT-BKHCN", None, "Bộ Khoa học và Công nghệ")),
     # no cited document
     ("Căn cứ chức năng, nhiệm vụ của Phòng Văn hóa - Xã hội;", ("can_cu", None, None, None, None)),
 ])

@@ -28,7 +28,7 @@ _KINDS = (
 _ISSUER_END = re.compile(
     r"\s+(?:về|tại|triển khai|sửa đổi|bổ sung|cập nhật|điều chỉnh|thực hiện|ban hành|quy định|hướng dẫn|"
     r"phê duyệt|thông qua|thí điểm|thành lập|kiện toàn|tăng cường|đẩy mạnh|xây dựng|nâng cao|"
-    r"trên địa bàn|đến năm|giai đoạn|năm \d{4}|kh[óo]a [IVXLC]+)(?=[\s,;.:]|$)|\s*[,;(“\"]|\.(?:\s|$)",
+    r"trên địa bàn|đến năm|giai đoạn|nhiệm kỳ|năm \d{4}|kh[óo]a [IVXLC]+)(?=[\s,;.:]|$)|\s*[,;(“\"]|\.(?:\s|$)",
     re.I,
 )
 _OF = re.compile(r"\bcủa\s+", re.I)
@@ -81,6 +81,11 @@ def _issuer(text: str, kind: str, cited: Optional[Citation], date_end: Optional[
             return _issuer_at(text, after + m.end(), stop)
     if cited is None and kind != "xet_de_nghi":
         return None  # "Căn cứ chức năng, nhiệm vụ của …" cites no document
+    if cited is not None and cited.number is None:
+        # "Nghị quyết Đại hội đại biểu Đảng bộ xã … lần thứ I, nhiệm kỳ …": the congress issued it
+        m = re.match(r"\s+(?=(?:Đại hội|Hội nghị)\s)", text[cited.end:])
+        if m:
+            return _issuer_at(text, cited.end + m.end(), stop)
     m = _OF.search(text, 0, stop)
     return _issuer_at(text, m.end(), stop) if m else None
 
@@ -95,16 +100,28 @@ def _first_citation(text: str) -> tuple[Optional[Citation], int]:
     if not candidates:
         return None, len(text)
     first = candidates[0]
-    later = [c.start for c in cites if c.start >= first.end and (c.number or c.doc_type[:1].isupper())]
+    after = [c for c in cites if c.start >= first.end]
+    if first.number is None and after and after[0].number and not text[first.end: after[0].start].strip():
+        # two type words make one type: "Thông báo kết luận số 12-TB/ĐU", "Văn bản hợp nhất số …"
+        nxt = after.pop(0)
+        first = Citation(first.start, nxt.end, f"{first.doc_type} {nxt.doc_type}", nxt.number, nxt.date_text)
+    later = [c.start for c in after if c.number or c.doc_type[:1].isupper()]
     return first, (later[0] if later else len(text))
 
 
-def _named_number(text: str, cited: Citation, stop: int) -> tuple[Optional[str], int]:
-    """ "Luật … số 72/2025/QH15": the number printed after an unnumbered head's name, and
-    where it ends; (None, the head's end) when there is none."""
+def _named_number(text: str, cited: Citation, stop: int) -> tuple[Optional[str], int, str]:
+    """ "Luật … số 72/2025/QH15": the number printed after an unnumbered head's name, where
+    it ends, and the type as written ("Văn bản hợp nhất số …": lower-case words before "số"
+    belong to the type); (None, the head's end, its type) when there is none."""
     segment_end = min([stop, *(i for i in (text.find(";", cited.end),) if i >= 0)])
     m = _NAMED_NUMBER.search(text, cited.end, segment_end)
-    return (m.group(1), m.end()) if m else (None, cited.end)
+    if not m:
+        return None, cited.end, cited.doc_type
+    between = text[cited.end: m.start()].split()
+    doc_type = cited.doc_type
+    if between and len(between) <= 3 and all(w.islower() for w in between):
+        doc_type = " ".join([doc_type, *between])
+    return m.group(1), m.end(), doc_type
 
 
 def paragraph_to_legal_basis(text: str, page: Optional[int] = None) -> Optional[LegalBasis]:
@@ -124,7 +141,8 @@ def paragraph_to_legal_basis(text: str, page: Optional[int] = None) -> Optional[
         pos = work.find(cited.date_text, cited.end)
         date_end = pos + len(cited.date_text) if pos >= 0 else None
     elif cited is not None and cited.number is None:
-        number, after = _named_number(work, cited, stop)
+        number, after, doc_type = _named_number(work, cited, stop)
+        cited = Citation(cited.start, cited.end, doc_type, None, None)
         found = [d for d in dates_in(work) if after <= d[0] < stop]
         if found and (number is None or re.fullmatch(r"[\s,]*(?:ngày\s*)?", work[after:found[0][0]], re.I)):
             date_text, date_end = found[0][2], found[0][1]
