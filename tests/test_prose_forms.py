@@ -67,31 +67,16 @@ def test_sections_that_are_not_the_tasks_section_give_no_task(title: str) -> Non
     assert parse_prose_tasks(blocks) == []
 
 
-def test_solutions_group_inside_the_tasks_section_is_skipped() -> None:
-    blocks = [para("III. NHIỆM VỤ, GIẢI PHÁP"), para("1. Nhiệm vụ"), para("1.1. Số hóa hồ sơ."),
-              para("1.2. Ký số văn bản."), para("2. Giải pháp"), para("2.1. Tăng cường tuyên truyền."),
-              para("IV. GIẢI PHÁP THỰC HIỆN"), bullet("Bố trí kinh phí.")]
-    assert rows(parse_prose_tasks(blocks)) == [("1", "1.1", "Số hóa hồ sơ."), ("1", "1.2", "Ký số văn bản.")]
-
-
 def test_tasks_subsection_of_a_combined_objectives_section() -> None:
     blocks = [para("II. MỤC TIÊU, NHIỆM VỤ"), para("1. Mục tiêu"), bullet("100% hồ sơ được số hóa."),
-              para("2. Nhiệm vụ"), bullet("Số hóa hồ sơ tồn đọng."), bullet("Ký số văn bản."),
+              para("2. Nhiệm vụ"), bullet("Số hóa hồ sơ tồn đọng."), bullet("Ký số 100% văn bản."),
               para("3. Giải pháp"), bullet("Tăng cường lãnh đạo."),
               para("III. TỔ CHỨC THỰC HIỆN")]
-    assert rows(parse_prose_tasks(blocks)) == [("2", "", "Số hóa hồ sơ tồn đọng."), ("2", "", "Ký số văn bản.")]
+    assert rows(parse_prose_tasks(blocks)) == [("2", "", "Số hóa hồ sơ tồn đọng."), ("2", "", "Ký số 100% văn bản.")]
     assert [i.name for i in parse_prose_targets(blocks)] == ["100% hồ sơ được số hóa"]
 
 
 # -- tasks: sub-levels ----------------------------------------------------------------
-
-def test_three_numbered_levels() -> None:
-    blocks = [para("III. NHIỆM VỤ VÀ GIẢI PHÁP"), para("1. Chuyển đổi số"),
-              para("1.1. Chính quyền số"), para("1.1.1. Số hóa hồ sơ."), para("1.1.2. Ký số văn bản."),
-              para("1.2. Kinh tế số."), para("2. Khoa học công nghệ"), para("2.1. Ứng dụng AI.")]
-    assert rows(parse_prose_tasks(blocks)) == [
-        ("1.1", "1.1.1", "Số hóa hồ sơ."), ("1.1", "1.1.2", "Ký số văn bản."),
-        ("1", "1.2", "Kinh tế số."), ("2", "2.1", "Ứng dụng AI.")]
 
 
 @pytest.mark.parametrize("a, b", [("a)", "b)"), ("a.", "b."), ("a/", "b/")])
@@ -103,15 +88,6 @@ def test_lettered_items(a: str, b: str) -> None:
         ("1", "a", "Số hóa hồ sơ."), ("1", "b", "Ký số văn bản."), (None, "2", "Xã hội số.")]
 
 
-def test_letters_under_sub_items_then_bullets() -> None:
-    blocks = [para("III. NHIỆM VỤ"), para("1. Chuyển đổi số"), para("1.1. Chính quyền số"),
-              para("a) Dịch vụ công"), bullet("Cung cấp dịch vụ công toàn trình."), bullet("Thanh toán trực tuyến."),
-              para("b) Ký số văn bản."), para("1.2. Kinh tế số.")]
-    assert rows(parse_prose_tasks(blocks)) == [
-        ("a", "", "Cung cấp dịch vụ công toàn trình."), ("a", "", "Thanh toán trực tuyến."),
-        ("1.1", "b", "Ký số văn bản."), ("1", "1.2", "Kinh tế số.")]
-
-
 @pytest.mark.parametrize("sym", ["-", "–", "+", "•", "*"])
 def test_bullet_symbols_printed_in_paragraphs(sym: str) -> None:
     blocks = [para("III. NHIỆM VỤ"), para("1. Chính quyền số"),
@@ -119,63 +95,7 @@ def test_bullet_symbols_printed_in_paragraphs(sym: str) -> None:
     assert rows(parse_prose_tasks(blocks)) == [("1", "", "Số hóa hồ sơ."), ("1", "", "Ký số văn bản.")]
 
 
-def test_plus_sub_bullets_under_a_dash_lead_in() -> None:
-    blocks = [para("III. NHIỆM VỤ"), para("1. Chính quyền số"),
-              para("- Số hóa hồ sơ."), para("- Triển khai các nền tảng số:"),
-              para("+ Nền tảng quản lý chợ;"), para("+ Nền tảng quản lý ấp."),
-              para("- Ký số văn bản.")]
-    assert rows(parse_prose_tasks(blocks)) == [
-        ("1", "", "Số hóa hồ sơ."), ("1", "", "Nền tảng quản lý chợ;"), ("1", "", "Nền tảng quản lý ấp."),
-        ("1", "", "Ký số văn bản.")]
-
-
-def test_lead_in_bullet_ending_in_colon_without_symbols() -> None:
-    # the extractor strips the symbol: "- …:" then "+ …" arrive as bullets alike
-    blocks = [para("III. NHIỆM VỤ"), para("1. Chính quyền số"), bullet("Triển khai các nền tảng số:"),
-              bullet("Nền tảng quản lý chợ;"), bullet("Nền tảng quản lý ấp.")]
-    assert rows(parse_prose_tasks(blocks)) == [
-        ("1", "", "Nền tảng quản lý chợ;"), ("1", "", "Nền tảng quản lý ấp.")]
-
-
-def test_plus_bullets_under_a_dash_heading_without_colon() -> None:
-    blocks = [para("III. NHIỆM VỤ"), para("1. Hạ tầng số"), para("- Về viễn thông"),
-              para("+ Phủ sóng 5G."), para("+ Xóa vùng lõm sóng."), para("- Số hóa dữ liệu dân cư.")]
-    assert rows(parse_prose_tasks(blocks)) == [
-        ("1", "", "Phủ sóng 5G."), ("1", "", "Xóa vùng lõm sóng."), ("1", "", "Số hóa dữ liệu dân cư.")]
-
-
-def test_bullets_directly_under_the_section() -> None:
-    blocks = [para("III. NHIỆM VỤ TRỌNG TÂM"), para("Năm 2026, xã tập trung các nhiệm vụ sau:"),
-              bullet("Số hóa hồ sơ."), bullet("Ký số văn bản."), para("IV. GIẢI PHÁP"), bullet("Tuyên truyền.")]
-    assert rows(parse_prose_tasks(blocks)) == [(None, "", "Số hóa hồ sơ."), (None, "", "Ký số văn bản.")]
-
-
 # -- tasks: headings, numbering as printed, intros, pointers --------------------------
-
-def test_bold_numbered_headings_without_children_are_tasks() -> None:
-    blocks = [head("III. NHIỆM VỤ VÀ GIẢI PHÁP", 1), head("1. Hoàn thiện thể chế, chính sách"),
-              head("2. Phát triển hạ tầng số"), bullet("Phủ sóng 5G."),
-              head("3. Bảo đảm an toàn thông tin mạng"), head("IV. TỔ CHỨC THỰC HIỆN", 1)]
-    assert rows(parse_prose_tasks(blocks)) == [
-        (None, "1", "Hoàn thiện thể chế, chính sách"), ("2", "", "Phủ sóng 5G."),
-        (None, "3", "Bảo đảm an toàn thông tin mạng")]
-
-
-def test_duplicated_and_skipped_numbers_are_kept_as_printed() -> None:
-    blocks = [para("III. NHIỆM VỤ"), para("1. Chính quyền số"), para("1.1. Số hóa hồ sơ."),
-              para("1.1. Ký số văn bản."), para("1.3. Thanh toán trực tuyến."), para("3. Kinh tế số"),
-              para("3.1. Hỗ trợ hộ kinh doanh."), para("3. Xã hội số"), para("2.1. Cấp chữ ký số.")]
-    assert rows(parse_prose_tasks(blocks)) == [
-        ("1", "1.1", "Số hóa hồ sơ."), ("1", "1.1", "Ký số văn bản."), ("1", "1.3", "Thanh toán trực tuyến."),
-        ("3", "3.1", "Hỗ trợ hộ kinh doanh."), ("3", "2.1", "Cấp chữ ký số.")]
-
-
-def test_intro_paragraphs_give_no_task() -> None:
-    blocks = [para("III. NHIỆM VỤ VÀ GIẢI PHÁP"),
-              para("Để đạt được các mục tiêu trên, xã tập trung thực hiện các nhiệm vụ, giải pháp sau:"),
-              para("1. Chính quyền số"), para("Nhằm nâng cao chất lượng phục vụ, cần thực hiện:"),
-              bullet("Số hóa hồ sơ."), bullet("Ký số văn bản.")]
-    assert rows(parse_prose_tasks(blocks)) == [("1", "", "Số hóa hồ sơ."), ("1", "", "Ký số văn bản.")]
 
 
 @pytest.mark.parametrize("pointer", [
@@ -188,13 +108,6 @@ def test_intro_paragraphs_give_no_task() -> None:
 def test_pointer_to_an_appendix_is_not_a_task(pointer: Block) -> None:
     blocks = [para("III. NHIỆM VỤ"), para("1. Chính quyền số"), bullet("Số hóa hồ sơ."),
               para("2. Nhiệm vụ cụ thể"), pointer, para("IV. TỔ CHỨC THỰC HIỆN")]
-    assert rows(parse_prose_tasks(blocks)) == [("1", "", "Số hóa hồ sơ.")]
-
-
-def test_heading_over_a_task_table_is_not_a_task() -> None:
-    blocks = [para("III. NHIỆM VỤ"), para("1. Chính quyền số"), bullet("Số hóa hồ sơ."),
-              para("2. Danh mục nhiệm vụ cụ thể"), Block("table", "", 1, Z, table=0),
-              para("IV. TỔ CHỨC THỰC HIỆN")]
     assert rows(parse_prose_tasks(blocks)) == [("1", "", "Số hóa hồ sơ.")]
 
 
@@ -239,6 +152,79 @@ def test_words_like_phoi_hop_without_a_colon_are_not_fields() -> None:
     assert getattr(task, "stated_lead", None) is None and task.name == "Phối hợp với Công an xã bảo đảm an ninh mạng."
 
 
+TASK_CASES = {
+    'solutions group inside the tasks section is skipped': (
+        [para("III. NHIỆM VỤ, GIẢI PHÁP"), para("1. Nhiệm vụ"), para("1.1. Số hóa hồ sơ."),
+         para("1.2. Ký số văn bản."), para("2. Giải pháp"), para("2.1. Tăng cường tuyên truyền."),
+         para("IV. GIẢI PHÁP THỰC HIỆN"), bullet("Bố trí kinh phí.")],
+        [("1", "1.1", "Số hóa hồ sơ."), ("1", "1.2", "Ký số văn bản.")]),
+    'three numbered levels': (
+        [para("III. NHIỆM VỤ VÀ GIẢI PHÁP"), para("1. Chuyển đổi số"),
+         para("1.1. Chính quyền số"), para("1.1.1. Số hóa hồ sơ."), para("1.1.2. Ký số văn bản."),
+         para("1.2. Kinh tế số."), para("2. Khoa học công nghệ"), para("2.1. Ứng dụng AI.")],
+        [("1.1", "1.1.1", "Số hóa hồ sơ."), ("1.1", "1.1.2", "Ký số văn bản."),
+         ("1", "1.2", "Kinh tế số."), ("2", "2.1", "Ứng dụng AI.")]),
+    'letters under sub items then bullets': (
+        [para("III. NHIỆM VỤ"), para("1. Chuyển đổi số"), para("1.1. Chính quyền số"),
+         para("a) Dịch vụ công"), bullet("Cung cấp dịch vụ công toàn trình."), bullet("Thanh toán trực tuyến."),
+         para("b) Ký số văn bản."), para("1.2. Kinh tế số.")],
+        [("a", "", "Cung cấp dịch vụ công toàn trình."), ("a", "", "Thanh toán trực tuyến."),
+         ("1.1", "b", "Ký số văn bản."), ("1", "1.2", "Kinh tế số.")]),
+    'plus sub bullets under a dash lead in': (
+        [para("III. NHIỆM VỤ"), para("1. Chính quyền số"),
+         para("- Số hóa hồ sơ."), para("- Triển khai các nền tảng số:"),
+         para("+ Nền tảng quản lý chợ;"), para("+ Nền tảng quản lý ấp."),
+         para("- Ký số văn bản.")],
+        [("1", "", "Số hóa hồ sơ."), ("1", "", "Nền tảng quản lý chợ;"), ("1", "", "Nền tảng quản lý ấp."),
+         ("1", "", "Ký số văn bản.")]),
+    'lead in bullet ending in colon without symbols': (
+        [para("III. NHIỆM VỤ"), para("1. Chính quyền số"), bullet("Triển khai các nền tảng số:"),
+         bullet("Nền tảng quản lý chợ;"), bullet("Nền tảng quản lý ấp.")],
+        [("1", "", "Nền tảng quản lý chợ;"), ("1", "", "Nền tảng quản lý ấp.")]),
+    'plus bullets under a dash heading without colon': (
+        [para("III. NHIỆM VỤ"), para("1. Hạ tầng số"), para("- Về viễn thông"),
+         para("+ Phủ sóng 5G."), para("+ Xóa vùng lõm sóng."), para("- Số hóa dữ liệu dân cư.")],
+        [("1", "", "Phủ sóng 5G."), ("1", "", "Xóa vùng lõm sóng."), ("1", "", "Số hóa dữ liệu dân cư.")]),
+    'bullets directly under the section': (
+        [para("III. NHIỆM VỤ TRỌNG TÂM"), para("Năm 2026, xã tập trung các nhiệm vụ sau:"),
+         bullet("Số hóa hồ sơ."), bullet("Ký số văn bản."), para("IV. GIẢI PHÁP"), bullet("Tuyên truyền.")],
+        [(None, "", "Số hóa hồ sơ."), (None, "", "Ký số văn bản.")]),
+    'bold numbered headings without children are tasks': (
+        [head("III. NHIỆM VỤ VÀ GIẢI PHÁP", 1), head("1. Hoàn thiện thể chế, chính sách"),
+         head("2. Phát triển hạ tầng số"), bullet("Phủ sóng 5G."),
+         head("3. Bảo đảm an toàn thông tin mạng"), head("IV. TỔ CHỨC THỰC HIỆN", 1)],
+        [(None, "1", "Hoàn thiện thể chế, chính sách"), ("2", "", "Phủ sóng 5G."),
+         (None, "3", "Bảo đảm an toàn thông tin mạng")]),
+    'duplicated and skipped numbers are kept as printed': (
+        [para("III. NHIỆM VỤ"), para("1. Chính quyền số"), para("1.1. Số hóa hồ sơ."),
+         para("1.1. Ký số văn bản."), para("1.3. Thanh toán trực tuyến."), para("3. Kinh tế số"),
+         para("3.1. Hỗ trợ hộ kinh doanh."), para("3. Xã hội số"), para("2.1. Cấp chữ ký số.")],
+        [("1", "1.1", "Số hóa hồ sơ."), ("1", "1.1", "Ký số văn bản."), ("1", "1.3", "Thanh toán trực tuyến."),
+         ("3", "3.1", "Hỗ trợ hộ kinh doanh."), ("3", "2.1", "Cấp chữ ký số.")]),
+    'intro paragraphs give no task': (
+        [para("III. NHIỆM VỤ VÀ GIẢI PHÁP"),
+         para("Để đạt được các mục tiêu trên, xã tập trung thực hiện các nhiệm vụ, giải pháp sau:"),
+         para("1. Chính quyền số"), para("Nhằm nâng cao chất lượng phục vụ, cần thực hiện:"),
+         bullet("Số hóa hồ sơ."), bullet("Ký số văn bản.")],
+        [("1", "", "Số hóa hồ sơ."), ("1", "", "Ký số văn bản.")]),
+    'heading over a task table is not a task': (
+        [para("III. NHIỆM VỤ"), para("1. Chính quyền số"), bullet("Số hóa hồ sơ."),
+         para("2. Danh mục nhiệm vụ cụ thể"), Block("table", "", 1, Z, table=0),
+         para("IV. TỔ CHỨC THỰC HIỆN")],
+        [("1", "", "Số hóa hồ sơ.")]),
+    'paragraph tasks of a group without its lead in': (
+        [para("III. NHIỆM VỤ"), para("1. Về chính quyền số"), para("Nhằm nâng cao chất lượng phục vụ, cần:"),
+         para("Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính."), para("Ký số văn bản đi.")],
+        [("1", "", "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính."), ("1", "", "Ký số văn bản đi.")]),
+}
+
+
+@pytest.mark.parametrize("case", list(TASK_CASES))
+def test_prose_task_forms(case: str) -> None:
+    blocks, want = TASK_CASES[case]
+    assert rows(parse_prose_tasks(blocks)) == want
+
+
 # -- prose targets --------------------------------------------------------------------
 
 TARGET_CASES = {
@@ -269,6 +255,24 @@ TARGET_CASES = {
          bullet("Triển khai từ năm 2026, duy trì đến 2030 các nền tảng số.")],
         [("Năm 2026, 100% văn bản được ký số", "100%", "=", 100, 2026),
          ("Đến hết năm 2027, tối thiểu 90% hồ sơ được số hóa", "tối thiểu 90%", ">=", 90, 2027)]),
+    "a share counted in things": (
+        [para("II. MỤC TIÊU"), bullet("Duy trì 16/16 thôn có Tổ công nghệ số cộng đồng hoạt động hiệu quả."),
+         bullet("Hưởng ứng Ngày Chuyển đổi số quốc gia (10/10) hằng năm.")],
+        [("Duy trì 16/16 thôn có Tổ công nghệ số cộng đồng hoạt động hiệu quả", "16/16 thôn", "=", 16, None)]),
+    "numbers that name documents are not targets": (
+        [para("II. MỤC TIÊU"), bullet("Hoàn thành các nhiệm vụ của Đề án 06 và Kế hoạch 01 của Đảng ủy xã."),
+         bullet("Các chỉ tiêu cụ thể tại Phụ lục 01 kèm theo.")],
+        []),
+    'objectives titled chi tieu cu the section': (
+        [para("II. CHỈ TIÊU CỤ THỂ ĐẾN NĂM 2030"), bullet("95% hộ gia đình có cáp quang; 90% người dân có tài khoản VNeID.")],
+        [("95% hộ gia đình có cáp quang", "95%", "=", 95, 2030), ("90% người dân có tài khoản VNeID", "90%", "=", 90, 2030)]),
+    'topic lead in of a lettered objective': (
+        [para("II. MỤC TIÊU"), para("2. Mục tiêu cụ thể đến năm 2030"),
+         para("a) Về chính quyền số: 100% hồ sơ được số hóa; tối thiểu 90% văn bản được ký số."),
+         para("b) Về kinh tế số: kinh tế số chiếm 20% GRDP.")],
+        [("100% hồ sơ được số hóa", "100%", "=", 100, 2030),
+         ("tối thiểu 90% văn bản được ký số", "tối thiểu 90%", ">=", 90, 2030),
+         ("kinh tế số chiếm 20% GRDP", "20%", "=", 20, 2030)]),
 }
 
 
@@ -315,46 +319,71 @@ def test_general_and_specific_objectives(sub: str) -> None:
         ("Đến năm 2030, 100% hồ sơ công việc được xử lý trên môi trường mạng", "100%", "=", 100, 2030)]
 
 
-def test_objectives_titled_chi_tieu_cu_the_section() -> None:
-    blocks = [para("II. CHỈ TIÊU CỤ THỂ ĐẾN NĂM 2030"), bullet("95% hộ gia đình có cáp quang; 90% người dân có tài khoản VNeID.")]
-    assert targets(parse_prose_targets(blocks)) == [
-        ("95% hộ gia đình có cáp quang", "95%", "=", 95, 2030), ("90% người dân có tài khoản VNeID", "90%", "=", 90, 2030)]
+RESP_CASES = {
+    'numbered headings with and without colon': (
+        [para("V. TỔ CHỨC THỰC HIỆN"), para("1. Phòng Văn hóa - Xã hội"), bullet("Chủ trì tuyên truyền."),
+         bullet("Tổng hợp báo cáo."), para("2. Văn phòng HĐND và UBND xã:"), bullet("Theo dõi, đôn đốc."),
+         para("Tham mưu UBND xã chỉ đạo.")],
+        [("Phòng Văn hóa - Xã hội", ["Phòng Văn hóa - Xã hội"], ["Chủ trì tuyên truyền.", "Tổng hợp báo cáo."]),
+         ("Văn phòng HĐND và UBND xã", ["Văn phòng HĐND và UBND"], ["Theo dõi, đôn đốc.", "Tham mưu UBND xã chỉ đạo."])]),
+    'lettered items under a grouping heading': (
+        [para("V. TỔ CHỨC THỰC HIỆN"), para("1. Phân công nhiệm vụ"),
+         para("a) Phòng Kinh tế"), bullet("Hỗ trợ hợp tác xã bán hàng trực tuyến."),
+         para("b) Công an xã chủ trì bảo đảm an ninh mạng."),
+         para("2. Chế độ báo cáo"), bullet("Các đơn vị báo cáo định kỳ trước ngày 20 hằng tháng.")],
+        [("Phòng Kinh tế", ["Phòng Kinh tế"], ["Hỗ trợ hợp tác xã bán hàng trực tuyến."]),
+         ("Công an xã chủ trì bảo đảm an ninh mạng.", ["Công an xã"], ["Công an xã chủ trì bảo đảm an ninh mạng."]),
+         ("Chế độ báo cáo", [], ["Các đơn vị báo cáo định kỳ trước ngày 20 hằng tháng."])]),
+    'lettered items as the top level': (
+        [para("V. TỔ CHỨC THỰC HIỆN"), para("a) Phòng Kinh tế"), bullet("Hỗ trợ hợp tác xã."),
+         para("b) Trạm Y tế xã"), bullet("Triển khai hồ sơ sức khỏe điện tử.")],
+        [("Phòng Kinh tế", ["Phòng Kinh tế"], ["Hỗ trợ hợp tác xã."]),
+         ("Trạm Y tế xã", ["Trạm Y tế xã"], ["Triển khai hồ sơ sức khỏe điện tử."])]),
+    'closing run into the last duty': (
+        [para("V. TỔ CHỨC THỰC HIỆN"), para("1. Công an xã"),
+         bullet("Bảo đảm an ninh mạng. Trong quá trình triển khai thực hiện, nếu có khó khăn, vướng mắc, "
+                "các đơn vị báo cáo UBND xã để xem xét, giải quyết.")],
+        [("Công an xã", ["Công an xã"], ["Bảo đảm an ninh mạng."])]),
+    'unnumbered section agency bullets and heading lines': (
+        [para("V. TỔ CHỨC THỰC HIỆN"), para("Giao các cơ quan, đơn vị thực hiện như sau:"),
+         bullet("Phòng Văn hóa - Xã hội: chủ trì tuyên truyền; tổng hợp báo cáo."),
+         bullet("Công an xã: bảo đảm an ninh mạng."),
+         head("Trạm Y tế xã", 3), bullet("Triển khai hồ sơ sức khỏe điện tử."),
+         para("Đề nghị Ủy ban MTTQ Việt Nam xã tuyên truyền, vận động Nhân dân."),
+         para("Trên đây là Kế hoạch của Ủy ban nhân dân xã./.")],
+        [("Phòng Văn hóa - Xã hội: chủ trì tuyên truyền; tổng hợp báo cáo.", ["Phòng Văn hóa - Xã hội"],
+          ["Phòng Văn hóa - Xã hội: chủ trì tuyên truyền; tổng hợp báo cáo."]),
+         ("Công an xã: bảo đảm an ninh mạng.", ["Công an xã"], ["Công an xã: bảo đảm an ninh mạng."]),
+         ("Trạm Y tế xã", ["Trạm Y tế xã"], ["Triển khai hồ sơ sức khỏe điện tử."]),
+         ("Đề nghị Ủy ban MTTQ Việt Nam xã tuyên truyền, vận động Nhân dân.", ["Ủy ban MTTQ Việt Nam xã"],
+          ["Đề nghị Ủy ban MTTQ Việt Nam xã tuyên truyền, vận động Nhân dân."])]),
+    'duty that only mentions an agency is not an entry': (
+        [para("V. TỔ CHỨC THỰC HIỆN"), bullet("Phòng Kinh tế: hỗ trợ hợp tác xã."),
+         bullet("Phối hợp với Công an xã bảo đảm an ninh mạng.")],
+        [("Phòng Kinh tế: hỗ trợ hợp tác xã.", ["Phòng Kinh tế"],
+         ["Phòng Kinh tế: hỗ trợ hợp tác xã.", "Phối hợp với Công an xã bảo đảm an ninh mạng."])]),
+    'closing words printed as the last bullet': (
+        [para("V. TỔ CHỨC THỰC HIỆN"), para("1. Công an xã"), bullet("Bảo đảm an ninh mạng."),
+         bullet("Trong quá trình thực hiện, Công an xã chủ động phối hợp với các đơn vị."),
+         bullet("Trong quá trình triển khai thực hiện, nếu có khó khăn, vướng mắc, các đơn vị báo cáo UBND xã.")],
+        [("Công an xã", ["Công an xã"], [
+         "Bảo đảm an ninh mạng.", "Trong quá trình thực hiện, Công an xã chủ động phối hợp với các đơn vị."])]),
+}
+
+
+@pytest.mark.parametrize("case", list(RESP_CASES))
+def test_responsibility_forms(case: str) -> None:
+    blocks, want = RESP_CASES[case]
+    assert resp(blocks) == want
 
 
 # -- responsibilities ---------------------------------------------------------------
-
-def test_numbered_headings_with_and_without_colon() -> None:
-    blocks = [para("V. TỔ CHỨC THỰC HIỆN"), para("1. Phòng Văn hóa - Xã hội"), bullet("Chủ trì tuyên truyền."),
-              bullet("Tổng hợp báo cáo."), para("2. Văn phòng HĐND và UBND xã:"), bullet("Theo dõi, đôn đốc."),
-              para("Tham mưu UBND xã chỉ đạo.")]
-    assert resp(blocks) == [
-        ("Phòng Văn hóa - Xã hội", ["Phòng Văn hóa - Xã hội"], ["Chủ trì tuyên truyền.", "Tổng hợp báo cáo."]),
-        ("Văn phòng HĐND và UBND xã", ["Văn phòng HĐND và UBND"], ["Theo dõi, đôn đốc.", "Tham mưu UBND xã chỉ đạo."])]
 
 
 def test_paragraph_items() -> None:
     text = "Công an xã chủ trì, phối hợp với Phòng Văn hóa - Xã hội bảo đảm an ninh mạng, an toàn thông tin."
     blocks = [para("V. TỔ CHỨC THỰC HIỆN"), para("3. " + text)]
     assert resp(blocks) == [(text, ["Công an xã"], [text])]
-
-
-def test_lettered_items_under_a_grouping_heading() -> None:
-    blocks = [para("V. TỔ CHỨC THỰC HIỆN"), para("1. Phân công nhiệm vụ"),
-              para("a) Phòng Kinh tế"), bullet("Hỗ trợ hợp tác xã bán hàng trực tuyến."),
-              para("b) Công an xã chủ trì bảo đảm an ninh mạng."),
-              para("2. Chế độ báo cáo"), bullet("Các đơn vị báo cáo định kỳ trước ngày 20 hằng tháng.")]
-    assert resp(blocks) == [
-        ("Phòng Kinh tế", ["Phòng Kinh tế"], ["Hỗ trợ hợp tác xã bán hàng trực tuyến."]),
-        ("Công an xã chủ trì bảo đảm an ninh mạng.", ["Công an xã"], ["Công an xã chủ trì bảo đảm an ninh mạng."]),
-        ("Chế độ báo cáo", [], ["Các đơn vị báo cáo định kỳ trước ngày 20 hằng tháng."])]
-
-
-def test_lettered_items_as_the_top_level() -> None:
-    blocks = [para("V. TỔ CHỨC THỰC HIỆN"), para("a) Phòng Kinh tế"), bullet("Hỗ trợ hợp tác xã."),
-              para("b) Trạm Y tế xã"), bullet("Triển khai hồ sơ sức khỏe điện tử.")]
-    assert resp(blocks) == [
-        ("Phòng Kinh tế", ["Phòng Kinh tế"], ["Hỗ trợ hợp tác xã."]),
-        ("Trạm Y tế xã", ["Trạm Y tế xã"], ["Triển khai hồ sơ sức khỏe điện tử."])]
 
 
 def test_item_naming_several_agencies() -> None:
@@ -394,13 +423,6 @@ def test_closing_sentence_is_not_a_duty(closing: str, style: str) -> None:
     assert resp(blocks) == want
 
 
-def test_closing_run_into_the_last_duty() -> None:
-    blocks = [para("V. TỔ CHỨC THỰC HIỆN"), para("1. Công an xã"),
-              bullet("Bảo đảm an ninh mạng. Trong quá trình triển khai thực hiện, nếu có khó khăn, vướng mắc, "
-                     "các đơn vị báo cáo UBND xã để xem xét, giải quyết.")]
-    assert resp(blocks) == [("Công an xã", ["Công an xã"], ["Bảo đảm an ninh mạng."])]
-
-
 @pytest.mark.parametrize("title", ["V. TỔ CHỨC THỰC HIỆN", "V. PHÂN CÔNG TRÁCH NHIỆM", "V. TRÁCH NHIỆM THỰC HIỆN",
                                    "V. TỔ CHỨC TRIỂN KHAI THỰC HIỆN", "V. Tổ chức thực hiện"])
 def test_organisation_section_titles(title: str) -> None:
@@ -411,3 +433,5 @@ def test_deadline_parse_used_for_extras_is_the_contracts() -> None:
     blocks = [para("III. NHIỆM VỤ"), bullet("Cấp chữ ký số. Thời hạn: Trước 30/6/2026.")]
     [task] = parse_prose_tasks(blocks)
     assert task.stated_deadline["end"] == dt.date(2026, 6, 30).isoformat()
+
+

@@ -58,6 +58,12 @@ _COUNT_NOUNS = (
     "lớp", "mô", "lượt", "cuộc", "buổi", "đợt", "sản", "doanh", "hợp", "điểm", "tin", "bài",
     "sáng", "đề", "camera", "trạm", "hội", "chương", "cơ", "thôn", "buôn", "ấp", "chợ", "trường",
 )
+#: What else a share "16/16 …" counts (folded first words).
+_WHOLE_NOUNS = ("xã", "hộ", "khu", "tổ", "bản", "xóm", "đơn", "phòng", "ban", "cán", "người", "hồ", "thủ", "dịch")
+_FRACTION = r"^\d{1,4}/\d{1,4}$"
+# Words a number after them names rather than counts: "Phụ lục 01", "Đề án 06", "Kế hoạch 01".
+_NAMING_WORDS = ("số", "năm", "tháng", "ngày", "khoản", "điều", "mục", "phụ", "quyết", "thị",
+                 "lục", "án", "hoạch", "trình", "định", "tư", "báo", "văn", "đợt")
 # A document number: digits, then "-"/"/" separated parts ("57-NQ/TW", "02-KH/BCĐTW").
 _DOCNUM = r"\d+[A-Za-zĐđ]*(?:[-/][0-9A-Za-zĐđÀ-ỹ&.]*[0-9A-Za-zĐđÀ-ỹ&])+"
 _DATE_SLASH = r"\d{1,2}/\d{1,2}/\d{4}"
@@ -120,7 +126,8 @@ def _agency_aliases() -> dict[str, str]:
     # the commune's kind word varies ("Ủy ban MTTQ Việt Nam xã" / "… phường" / "…")
     for alias, canonical in list(aliases.items()):
         m = _KIND_TAIL.search(alias)
-        if m:
+        # "Đoàn xã" → "Đoàn" would tag every "đoàn thể": a one-word stem is no name
+        if m and len(alias[: m.start()].split()) >= 2:
             stem = alias[: m.start()]
             for variant in (stem, stem + " xã", stem + " phường", stem + " đặc khu"):
                 aliases.setdefault(variant, canonical)
@@ -165,6 +172,8 @@ def _matchers() -> tuple[Matcher, Matcher]:
     numbers.add("ZNUM", [[{"TEXT": {"REGEX": r"^0\d$"}}]])
     # a bare count of things a plan counts: "tổ chức 5 lớp tập huấn", "20 sản phẩm OCOP"
     numbers.add("COUNT", [[num, {"NORM": {"IN": list(_COUNT_NOUNS)}}]])
+    # a share of a whole counted in things: "16/16 thôn", "12/14 trường" (not a date "10/10")
+    numbers.add("FRACTION", [[{"TEXT": {"REGEX": _FRACTION}}, {"NORM": {"IN": list(_COUNT_NOUNS + _WHOLE_NOUNS)}}]])
 
     docs = Matcher(nlp.vocab)
     docnum = {"TEXT": {"REGEX": rf"^{_DOCNUM}$"}}
@@ -242,12 +251,18 @@ def number_phrases(text: str) -> list[NumberPhrase]:
     out: list[NumberPhrase] = []
     for span in _longest(spans):
         label = span.label_
+        if label == "FRACTION":
+            part, whole = (int(x) for x in span[0].text.split("/"))
+            if part > whole or whole == 0:
+                continue  # "30/4": a date, not a share
+            out.append(NumberPhrase(span.start_char, span.end_char, span.text, percent=False, op=False,
+                                    number=span[0].text.split("/")[0]))
+            continue
         digits = next(t.text for t in span if re.match(_NUM, t.text))
         if label in ("OP_NUM", "COUNT") and _is_year(digits):
             continue
         prev = doc[span.start - 1] if span.start > 0 else None
-        if label in ("PCT", "ZNUM", "COUNT") and prev is not None and prev.norm_ in (
-                "số", "năm", "tháng", "ngày", "khoản", "điều", "mục", "phụ", "quyết", "thị"):
+        if label in ("PCT", "ZNUM", "COUNT") and prev is not None and prev.norm_ in _NAMING_WORDS:
             continue
         if label == "COUNT":
             span = span[:-1]  # the number alone; the noun stays in the name

@@ -187,6 +187,33 @@ def _entry(block: Block, text: str, following: Optional[Block]) -> tuple[Respons
                           page=block.page, bbox=list(block.bbox)), text.rstrip().endswith(":")
 
 
+def _opens_with_agency(text: str) -> bool:
+    """ "Phòng Kinh tế: chủ trì …", "Đề nghị Ủy ban MTTQ Việt Nam xã …": a registry agency first."""
+    text = re.sub(r"^(?i:đối với)\s+", "", _REQUEST.sub("", clean(text) or ""))
+    mentions = agency_mentions(text)
+    return bool(mentions) and mentions[0].start == 0
+
+
+def _unnumbered(body: list[Block]) -> list[Responsibility]:
+    """A section with no numbered items: each block that opens with an agency is an entry
+    (a heading line above its bullets, or a paragraph/bullet "Phòng Kinh tế: chủ trì …");
+    blocks after it that do not are its duties, as under a numbered item."""
+    out: list[Responsibility] = []
+    current: Optional[Responsibility] = None
+    takes_more = False
+    for i, block in enumerate(body):
+        if is_closing_para(block):
+            continue
+        text = clean(block.text) or ""
+        if _opens_with_agency(text):
+            following = body[i + 1] if i + 1 < len(body) else None
+            current, takes_more = _entry(block, text, following)
+            out.append(current)
+        elif current is not None and (takes_more or block.kind == "bullet"):
+            current.duties.append(_without_closing(text))
+    return out
+
+
 def parse_responsibilities(blocks: Iterable[Block]) -> list[Responsibility]:
     """One `Responsibility` per numbered item of the "TỔ CHỨC THỰC HIỆN" section.
 
@@ -194,12 +221,17 @@ def parse_responsibilities(blocks: Iterable[Block]) -> list[Responsibility]:
     stand for the section's items: when the section has no "1." items, or under a "1."
     heading that names no agency and is not a general item ("1. Phân công nhiệm vụ" then
     "a) Phòng Kinh tế", "b) Công an xã …"). Elsewhere they are duties of the item above.
+    A section with no numbered items at all gives one entry per block that opens with an
+    agency (see `_unnumbered`).
     """
     out: list[Responsibility] = []
     for section in split_sections(blocks):
         if section.key != "organisation":
             continue
         body = [as_bullet(b) for b in section.blocks if b.kind != "table"]
+        if not any((m := marker(b)) is not None and m.level in (2, 3) for b in body):
+            out.extend(_unnumbered(body))
+            continue
         current: Optional[Responsibility] = None
         container: Optional[Responsibility] = None  # a "1." heading whose lettered items are entries
         takes_more = False  # whether unnumbered paragraphs below belong to the current item

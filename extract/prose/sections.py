@@ -29,6 +29,10 @@ _CLOSING = re.compile(
     r"^(?:trên đây là|(?:trong )?quá trình (?:tổ chức )?(?:triển khai|thực hiện)|kế hoạch này (?:được|có hiệu lực)"
     r"|nếu có (?:phát sinh )?(?:khó khăn|vướng mắc))"
 )
+_CLOSING_BULLET = re.compile(
+    r"^(?:trên đây là|(?:trong )?quá trình (?:tổ chức )?(?:triển khai|thực hiện)[^.]*?(?:khó khăn|vướng mắc)"
+    r"|nếu có (?:phát sinh )?(?:khó khăn|vướng mắc))"
+)
 # "Yêu cầu các cơ quan, đơn vị nghiêm túc triển khai thực hiện Kế hoạch này./."
 _CLOSING_ORDER = re.compile(
     r"^(?:yêu cầu|đề nghị|giao)\s+(?:các|thủ trưởng|người đứng đầu|lãnh đạo)\b.*"
@@ -166,7 +170,13 @@ def strip_end(text: str, chars: str = ";.") -> str:
 
 def is_closing_para(block: Block) -> bool:
     """ "Trên đây là Kế hoạch …", "Trong quá trình triển khai …", "Yêu cầu các cơ quan …
-    nghiêm túc triển khai thực hiện Kế hoạch này./.": the plan's closing words."""
+    nghiêm túc triển khai thực hiện Kế hoạch này./.": the plan's closing words.
+
+    A bullet is closing words only in their plainest forms ("- Trên đây là …", "- Trong
+    quá trình thực hiện, nếu có khó khăn, vướng mắc …"): other bullets that open "Trong
+    quá trình …" are duties."""
+    if block.kind == "bullet":
+        return bool(_CLOSING_BULLET.match(fold(block.text)))
     if block.kind != "para":
         return False
     text = fold(block.text)

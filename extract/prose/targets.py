@@ -77,6 +77,20 @@ def _raw(phrase: NumberPhrase) -> str:
 _OBJECTIVE_SUB = ("mục tiêu", "chỉ tiêu", "các chỉ tiêu", "các mục tiêu")
 
 
+_NOT_OBJECTIVES = ("nhiệm vụ", "các nhiệm vụ", "giải pháp", "các giải pháp", "tổ chức thực hiện")
+
+
+def _without_parts(blocks: list[Block], titles: tuple[str, ...]) -> Iterable[Block]:
+    """The blocks without the "2. Nhiệm vụ …" parts of a combined "MỤC TIÊU, NHIỆM VỤ" section."""
+    skipping = False
+    for block in blocks:
+        m = marker(block)
+        if m is not None and m.level == 2:
+            skipping = fold(m.rest).startswith(titles)
+        if not skipping:
+            yield block
+
+
 def _objective_parts(sections: list[Section]) -> Iterable[tuple[str, list[Block]]]:
     """The objectives: whole "MỤC TIÊU" sections, else "Mục tiêu …" sub-sections of others.
 
@@ -86,7 +100,7 @@ def _objective_parts(sections: list[Section]) -> Iterable[tuple[str, list[Block]
     whole = [s for s in sections if s.key == "objectives"]
     if whole:
         for s in whole:
-            yield s.title, s.blocks
+            yield s.title, list(_without_parts(s.blocks, _NOT_OBJECTIVES))
         return
     for s in sections:
         if s.key in ("tasks", "solutions", "organisation", "preamble"):
@@ -106,7 +120,7 @@ def _objective_parts(sections: list[Section]) -> Iterable[tuple[str, list[Block]
             yield title, part
 
 
-_LEAD_IN = re.compile(r"^(?:phấn đấu|đến|tới|trong|năm|giai đoạn|mục tiêu|chỉ tiêu|cụ thể|các chỉ tiêu|một số chỉ tiêu)\b")
+_LEAD_IN = re.compile(r"^(?:phấn đấu|đến|tới|trong|năm|giai đoạn|mục tiêu|chỉ tiêu|cụ thể|các chỉ tiêu|một số chỉ tiêu|về|đối với|lĩnh vực)\b")
 
 
 def _lead_in(text: str) -> tuple[str, str]:

@@ -248,7 +248,7 @@ def _leaves(nodes: list[Node], group: Optional[Node], inherited: dict[str, str])
             # an unnumbered paragraph is a task only as the sole kind of content of a
             # numbered group ("1. Về …" then paragraphs); else it is an introduction or a note
             if group is not None and group.is_group_level and not items and not has_table \
-                    and not _is_pointer(node):
+                    and not _is_pointer(node) and not node.text.rstrip().endswith(":"):
                 yield _task(node, group, inherited)
             continue
         if node.marker is not None and fold(node.title).startswith(_SKIPPED_GROUPS):
