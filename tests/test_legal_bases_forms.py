@@ -176,3 +176,23 @@ def test_several_bases_in_one_block_keep_their_order_and_pages() -> None:
     got = [(b.kind, b.doc_type, b.number, b.page) for b in parse_legal_bases(blocks)]
     assert got == [("can_cu", "Luật", None, 1), ("can_cu", "Nghị quyết", "57-NQ/TW", 1),
                    ("thuc_hien", "Công văn", "123/UBND-VX", 2), ("xet_de_nghi", "Tờ trình", "58/TTr-VHXH", 2)]
+
+
+@pytest.mark.parametrize("text, parts", [
+    # the issuing sentence run into the last basis is not part of it
+    ("Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị. Ủy ban nhân dân xã xây dựng Kế hoạch "
+     "thực hiện như sau:", ["Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị"]),
+    ("Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, Đảng ủy xã xây dựng kế hoạch triển khai "
+     "thực hiện như sau:", ["Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị"]),
+    ("Thực hiện Kế hoạch số 92/KH-UBND ngày 15/9/2025 của UBND tỉnh Đồng Nai, Ủy ban nhân dân xã triển khai "
+     "Kế hoạch thực hiện như sau:", ["Thực hiện Kế hoạch số 92/KH-UBND ngày 15/9/2025 của UBND tỉnh Đồng Nai"]),
+    # "xây dựng kế hoạch" inside a basis is the cited document's subject
+    ("Căn cứ Hướng dẫn số 05 của Sở về xây dựng kế hoạch, Kế hoạch số 12 của UBND tỉnh",
+     ["Căn cứ Hướng dẫn số 05 của Sở về xây dựng kế hoạch, Kế hoạch số 12 của UBND tỉnh"]),
+    ("Căn cứ Kế hoạch số 12 của UBND tỉnh về việc giao Ban Chỉ đạo xã xây dựng kế hoạch",
+     ["Căn cứ Kế hoạch số 12 của UBND tỉnh về việc giao Ban Chỉ đạo xã xây dựng kế hoạch"]),
+])
+def test_split_bases_drops_the_issuing_sentence(text: str, parts: list) -> None:
+    from kehoach.extract.prose.legal_bases import split_bases
+
+    assert [p.rstrip(".;, ") for p in split_bases(text)] == parts

@@ -175,8 +175,12 @@ def parse_legal_bases(blocks: Iterable[Block]) -> list[LegalBasis]:
 _NEXT_BASIS = re.compile(r"(?<=[;,.])\s+(?=(?:Căn cứ|Thực hiện|Xét đề nghị|Xét đề xuất)\s)")
 
 
-# "…năm 2026. Ủy ban nhân dân xã … ban hành Kế hoạch …": the issuing sentence run in
-_ISSUING = re.compile(r"[.;,]\s+(?=[A-ZĐÀ-Ỹ][^.;]*?\bban hành\s+(?:Kế hoạch|kế hoạch)\b)")
+# "…năm 2026. Ủy ban nhân dân xã … ban hành Kế hoạch …": the issuing sentence run in; a
+# commune body may also "xây dựng" or "triển khai" the plan
+_ISSUING = re.compile(
+    r"[.;,]\s+(?=[A-ZĐÀ-Ỹ][^.;]*?\bban hành\s+(?:Kế hoạch|kế hoạch)\b"
+    r"|(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Đảng ủy|Đảng uỷ|Ban Chỉ đạo|Ban Thường vụ|Thường trực)\s"
+    r"[^.;,]*?\b(?:xây dựng|triển khai)\s+(?:Kế hoạch|kế hoạch)\b)")
 
 
 def split_bases(text: str) -> list[str]:
