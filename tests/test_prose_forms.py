@@ -435,3 +435,24 @@ def test_deadline_parse_used_for_extras_is_the_contracts() -> None:
     assert task.stated_deadline["end"] == dt.date(2026, 6, 30).isoformat()
 
 
+
+
+def test_sections_numbered_with_arabic_numerals() -> None:
+    blocks = [para("Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;"),
+              para("1. MỤC ĐÍCH, YÊU CẦU"), bullet("Bảo đảm 100% cán bộ được quán triệt."),
+              para("2. MỤC TIÊU"), bullet("Tối thiểu 80% hồ sơ được số hóa."),
+              para("3. NHIỆM VỤ TRỌNG TÂM"), para("3.1. Chính quyền số"), bullet("Số hóa hồ sơ."),
+              para("3.2. Ký số văn bản."),
+              para("4. TỔ CHỨC THỰC HIỆN"), para("4.1. Trách nhiệm chung"), bullet("Chủ động triển khai."),
+              para("4.2. Phòng Văn hóa - Xã hội"), bullet("Tổng hợp báo cáo.")]
+    assert rows(parse_prose_tasks(blocks)) == [("3.1", "", "Số hóa hồ sơ."), (None, "3.2", "Ký số văn bản.")]
+    assert [i.name for i in parse_prose_targets(blocks)] == ["Tối thiểu 80% hồ sơ được số hóa"]
+    assert resp(blocks) == [("Trách nhiệm chung", [], ["Chủ động triển khai."]),
+                            ("Phòng Văn hóa - Xã hội", ["Phòng Văn hóa - Xã hội"], ["Tổng hợp báo cáo."])]
+
+
+def test_mixed_case_section_that_is_not_a_known_kind_ends_the_tasks_section() -> None:
+    blocks = [para("III. Nhiệm vụ trọng tâm"), para("1. Chính quyền số"), bullet("Số hóa hồ sơ."),
+              para("IV. Kinh phí thực hiện"), bullet("Ngân sách xã bố trí hằng năm."),
+              para("V. Tổ chức thực hiện"), para("1. Công an xã"), bullet("Bảo đảm an ninh mạng.")]
+    assert rows(parse_prose_tasks(blocks)) == [("1", "", "Số hóa hồ sơ.")]

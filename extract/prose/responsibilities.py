@@ -22,7 +22,7 @@ from typing import Iterable, Optional
 
 from kehoach.extract.model import Block
 from kehoach.extract.prose.nlp import agency_mentions
-from kehoach.extract.prose.sections import as_bullet, is_closing_para, marker, split_sections
+from kehoach.extract.prose.sections import Marker, as_bullet, depth, is_closing_para, marker, split_sections
 from kehoach.normalize.text import clean, fold
 from kehoach.schema.plan import Responsibility
 
@@ -214,44 +214,52 @@ def _unnumbered(body: list[Block]) -> list[Responsibility]:
     return out
 
 
+def _item_style(m: Optional[Marker]) -> Optional[str]:
+    if m is None or m.level == 1:
+        return None
+    if m.level == 2:
+        return "1."
+    return "1.1." if m.code[:1].isdigit() and depth(m) == 3 else ("a)" if not m.code[:1].isdigit() else None)
+
+
 def parse_responsibilities(blocks: Iterable[Block]) -> list[Responsibility]:
     """One `Responsibility` per numbered item of the "TỔ CHỨC THỰC HIỆN" section.
 
-    Lettered ("a)") or "1.1." items are entries of their own where they name agencies and
-    stand for the section's items: when the section has no "1." items, or under a "1."
-    heading that names no agency and is not a general item ("1. Phân công nhiệm vụ" then
-    "a) Phòng Kinh tế", "b) Công an xã …"). Elsewhere they are duties of the item above.
-    A section with no numbered items at all gives one entry per block that opens with an
-    agency (see `_unnumbered`).
+    The items are the section's shallowest numbering: "1." items, else "5.1." items (a
+    plan whose sections are numbered "5. TỔ CHỨC THỰC HIỆN"), else lettered "a)" items.
+    Under a "1." heading that names no agency and is not a general item ("1. Phân công
+    nhiệm vụ" then "a) Phòng Kinh tế", "b) Công an xã …"), the "a)"/"1.1." items that
+    name agencies are entries of their own; elsewhere deeper items are duties of the
+    item above. A section with no numbered items at all gives one entry per block that
+    opens with an agency (see `_unnumbered`).
     """
     out: list[Responsibility] = []
     for section in split_sections(blocks):
         if section.key != "organisation":
             continue
         body = [as_bullet(b) for b in section.blocks if b.kind != "table"]
-        if not any((m := marker(b)) is not None and m.level in (2, 3) for b in body):
+        styles = {_item_style(marker(b)) for b in body} - {None}
+        top = next((st for st in ("1.", "1.1.", "a)") if st in styles), None)
+        if top is None:
             out.extend(_unnumbered(body))
             continue
         current: Optional[Responsibility] = None
         container: Optional[Responsibility] = None  # a "1." heading whose lettered items are entries
         takes_more = False  # whether unnumbered paragraphs below belong to the current item
-        top_letters = False  # lettered items are the section's items (no "1." above them)
         for i, block in enumerate(body):
             m = marker(block)
             following = body[i + 1] if i + 1 < len(body) else None
-            if m is not None and m.level == 2:
+            if _item_style(m) == top:
                 current, takes_more = _entry(block, m.rest, following)
                 out.append(current)
-                top_letters = False
                 heading_style = not current.duties
-                container = current if heading_style and not current.agencies \
+                container = current if top == "1." and heading_style and not current.agencies \
                     and not fold(current.heading).startswith(_GENERAL) else None
                 continue
-            if m is not None and m.level == 3 and (current is None or container is not None or top_letters):
+            if m is not None and m.level == 3 and container is not None:
                 entry, more = _entry(block, m.rest, following)
                 if entry.agencies:
-                    top_letters = container is None
-                    if container is not None and not container.duties and container in out:
+                    if not container.duties and container in out:
                         out.remove(container)  # the heading only groups the agencies' items
                     current, takes_more = entry, more
                     out.append(current)

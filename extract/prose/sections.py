@@ -56,7 +56,7 @@ def marker(block: Block) -> Optional[Marker]:
     text = block.text or ""
     m = _ROMAN.match(text)
     if m and (block.kind == "heading" or _mostly_upper(m.group("rest")) or block.level == 1
-              or section_key(m.group("rest")) != "other"):
+              or section_key(m.group("rest")) != "other" or _title_like(m.group("rest"))):
         return Marker(1, m.group("code"), clean(m.group("rest")) or "")
     m = _SUB.match(text)
     if m:
@@ -77,6 +77,12 @@ def depth(m: Marker) -> int:
     if m.level == 3 and m.code[:1].isdigit():
         return 2 + m.code.count(".")
     return m.level
+
+
+def _title_like(text: str) -> bool:
+    """ "Kinh phí thực hiện": a short capitalised line with no closing punctuation."""
+    text = text.strip()
+    return text[:1].isupper() and len(text) <= 120 and not text.endswith((".", ";", ","))
 
 
 def _mostly_upper(text: str) -> bool:
@@ -148,15 +154,31 @@ def split_run_ons(block: Block) -> list[Block]:
                   block.bold, block.italic, block.table) for i, part in enumerate(parts)]
 
 
+def _arabic_heads(blocks: list[Block]) -> set[int]:
+    """A plan with no Roman-numbered sections that numbers them "1. MỤC ĐÍCH, YÊU CẦU",
+    "3. NHIỆM VỤ …": the ids of those capitalised "N." headings; empty otherwise."""
+    marks = [(block, marker(block)) for block in blocks]
+    if any(m is not None and m.level == 1 for _, m in marks):
+        return set()
+    heads = [(block, m) for block, m in marks
+             if m is not None and m.level == 2 and len(m.rest) >= 4 and _mostly_upper(m.rest)]
+    if len(heads) >= 2 and any(section_key(m.rest) != "other" for _, m in heads):
+        return {id(block) for block, _ in heads}
+    return set()
+
+
 def split_sections(blocks: Iterable[Block]) -> list[Section]:
     """The body cut at level-1 headings; what precedes the first is key "preamble".
+    Capitalised "1." headings stand for level 1 in a plan that has no "I." ones.
 
     Outside the preamble, paragraphs the layout ran together are cut apart first.
     """
+    blocks = list(blocks)
+    arabic = _arabic_heads(blocks)
     sections = [Section("preamble", "", "", None)]
     for block in _unrun(blocks, sections):
         m = marker(block)
-        if m is not None and m.level == 1:
+        if m is not None and (m.level == 1 or id(block) in arabic):
             sections.append(Section(section_key(m.rest), m.rest, m.code, block))
         else:
             sections[-1].blocks.append(block)
