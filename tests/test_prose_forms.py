@@ -121,6 +121,7 @@ def test_agency_and_deadline_in_the_text_go_to_extra_fields_only() -> None:
     assert task.stated_lead == ["Phòng Văn hóa - Xã hội"]
     assert task.stated_partners == ["Công an xã"]
     assert task.stated_deadline["raw"] == "Quý II/2026"
+    assert task.name_without_fields == "Xây dựng Kế hoạch tuyên truyền về chuyển đổi số."
     assert (task.stated_deadline["start"], task.stated_deadline["end"]) == ("2026-04-01", "2026-06-30")
 
 
@@ -131,6 +132,7 @@ def test_labelled_fields_in_brackets() -> None:
     assert task.name == "Số hóa hồ sơ tồn đọng (Cơ quan chủ trì: Văn phòng HĐND-UBND xã; Thời gian hoàn thành: Tháng 12/2026)."
     assert (task.lead, task.deadline.raw) == ([], None)
     assert task.stated_lead == ["Văn phòng HĐND và UBND"]
+    assert task.name_without_fields == "Số hóa hồ sơ tồn đọng"
     assert task.stated_deadline["end"] == "2026-12-31"
 
 

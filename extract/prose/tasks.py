@@ -15,7 +15,7 @@ leads in the bullets after it, and labelled lines under an item ("- Chủ trì: 
 "- Thời gian: …"). Labelled fields in an item's text or lines ("Chủ trì: Phòng Văn hóa -
 Xã hội; thời gian: Quý II/2026") are kept in extra fields only (`stated_lead_raw`,
 `stated_lead`, `stated_partners_raw`, `stated_partners`, `stated_deadline`,
-`stated_output`): the contract reads `lead`, `partners` and `deadline` from task tables,
+`stated_output`, and `name_without_fields` when they are inline): the contract reads `lead`, `partners` and `deadline` from task tables,
 and a prose task's `name` is its text as printed.
 
 A plan with no tasks section but a "2. Nhiệm vụ" part inside another section ("II. MỤC
@@ -207,8 +207,19 @@ def _task(node: Node, group: Optional[Node], inherited: dict[str, str]) -> Task:
         bbox=node.block.bbox,
     )
     task.agencies_mentioned = agencies_in(name)
-    _add_stated(task, {**inherited, **node.fields, **stated_fields(name)})
+    inline = stated_fields(name)
+    _add_stated(task, {**inherited, **node.fields, **inline})
+    if inline:
+        task.name_without_fields = _without_fields(name)
     return task
+
+
+def _without_fields(text: str) -> str:
+    """The task's text before its labelled fields: "Xây dựng Kế hoạch … (Chủ trì: …)" → "Xây dựng Kế hoạch …"."""
+    m = _FIELD.search(text)
+    head = text[: m.start()] if m else text
+    head = re.sub(r"[\s(\[–—-]+$", "", head)
+    return head.rstrip(" ;,") or text
 
 
 def _items(nodes: list[Node]) -> list[Node]:
