@@ -4,15 +4,25 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["parse_vn_number", "NUMBER_PATTERN"]
+__all__ = ["parse_vn_number", "join_digit_groups", "NUMBER_PATTERN"]
 
 NUMBER_PATTERN = r"\d+(?:[.,]\d+)*"
 _THOUSANDS_DOT = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _THOUSANDS_COMMA = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
+# Thousands grouped by a (thin, non-breaking or plain) space: "1 500", "12 000 000".
+_SPACE_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u2009\u202f\u2007]\d{3})+(?![\d.,]\d|\d)")
+_GROUP_SPACES = re.compile(r"[ \u00a0\u2009\u202f\u2007]")
 
 
 def _integral(x: float) -> int | float:
     return int(x) if x.is_integer() and abs(x) < 1e15 else x
+
+
+def join_digit_groups(text: str) -> str:
+    """Digits grouped by spaces joined: "1 500 người" → "1500 người"; "2025 100%" is left alone."""
+    if not text:
+        return text or ""
+    return _SPACE_GROUPS.sub(lambda m: _GROUP_SPACES.sub("", m.group(0)), text)
 
 
 def parse_vn_number(text: str) -> tuple[int | float | None, list[str]]:
