@@ -146,22 +146,34 @@ def _title(name: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in modern_tone(name.lower()).split())
 
 
+def _spelled_in(hint: str, name: str) -> str | None:
+    """The hint's own spelling of `name` (compared folded, else without accents when OCR
+    lost them in the header), when the hint prints it in mixed case."""
+    h = clean(hint) or ""
+    key = fold(name)
+    low = fold_chars(h)
+    for text, wanted in ((low, key), (strip_accents(low), strip_accents(key))):
+        if not wanted or len(text) != len(h):
+            continue
+        for m in re.finditer(rf"(?<!\w){re.escape(wanted)}(?!\w)", text):
+            candidate = h[m.start(): m.end()]
+            if not candidate.isupper():
+                return modern_tone(candidate)
+    return None
+
+
 def _proper_case(name: str, hints: Iterable[str]) -> str:
     """The commune name as other text spells it, else as the national list does (tone marks
     in the modern placement, the printed apostrophe), else title case."""
-    key = fold(name)
     for hint in hints or ():
-        h = clean(hint) or ""
-        pos = fold_chars(h).find(key) if key else -1
-        if pos >= 0 and fold(h[pos: pos + len(name)]) == key:
-            candidate = h[pos: pos + len(name)]
-            if not candidate.isupper():
-                return modern_tone(candidate)
+        spelled = _spelled_in(hint, name)
+        if spelled:
+            return spelled
     try:
         from kehoach.normalize.admin_units import _index
-        exact, _ = _index()
-        units = exact.get(key)
-        if units:
+        exact, plain = _index()
+        units = exact.get(fold(name)) or plain.get(strip_accents(fold(name))) or []
+        if units and len({fold(u.name) for u in units}) == 1:
             listed = modern_tone(units[0].name)
             return listed.replace("\u2019", "'") if "'" in name else listed
     except Exception:
@@ -211,6 +223,8 @@ def _blocks(lines) -> list[list[str]]:
     blocks: list[list[str]] = []
     for line in (clean(x) for x in (lines or []) if isinstance(x, str)):
         line = _drop_motto(line) if line else line
+        if line and line.isupper():  # OCR's tone slips on the kind word: "XÁ PHÚ RIỀNG"
+            line = re.sub(r"(?<!\w)X[AÀÁẢẠ](?!\w)", "XÃ", line)
         if not line or not re.search(r"[^\W\d_]", line):
             continue  # blank, or a rule ("-------")
         low = fold(line)

@@ -218,6 +218,19 @@ def test_commune_casing_from_upper_case(printed, commune):
     assert parse_issuer(["ỦY BAN NHÂN DÂN", printed]) == (f"Ủy ban nhân dân {kind} {commune}", commune, kind)
 
 
+@pytest.mark.parametrize("lines, hints, expected", [
+    # OCR lost or slipped the tone marks: the kind word and the name are read back from the
+    # national list, or from a hint that prints the name
+    (["ỦY BAN NHÂN DÂN", "XÁ PHÚ RIỀNG"], (), ("Ủy ban nhân dân xã Phú Riềng", "Phú Riềng", "xã")),
+    (["ỦY BAN NHÂN DÂN", "XA PHU RIENG"], (), ("Ủy ban nhân dân xã Phú Riềng", "Phú Riềng", "xã")),
+    (["ỦY BAN NHÂN DÂN", "XÀ TAN HUNG"], ("Tân Hưng, ngày 05 tháng 3 năm 2026",),
+     ("Ủy ban nhân dân xã Tân Hưng", "Tân Hưng", "xã")),
+    (["ỦY BAN NHÂN DÂN", "XÃ TAN HUNG"], (), ("Ủy ban nhân dân xã Tân Hưng", "Tân Hưng", "xã")),
+])
+def test_issuer_with_ocr_slips(lines, hints, expected):
+    assert parse_issuer(lines, hints=hints) == expected
+
+
 def test_wrapped_commune_known_from_hints_only():
     # a name outside the national list ends where the place line says it does
     lines = ["ỦY BAN NHÂN DÂN", "XÃ HÒA BÌNH", "THƯỢNG", "VĂN PHÒNG"]
