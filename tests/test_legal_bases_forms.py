@@ -123,6 +123,11 @@ def fields(text: str) -> tuple:
      ("can_cu", "Quyết định", "12/QĐ-UBND", D(2026, 3, 5), "Chủ tịch Ủy ban nhân dân xã")),
     ("Căn cứ Thông tư số 02/2025/TT-BKHCN của Bộ Khoa học và Công nghệ;",
      ("can_cu", "Thông tư", "02/2025/TT-BKHCN", None, "Bộ Khoa học và Công nghệ")),
+    # OCR's slips in the opening words
+    ("Căn cử Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;", BCT),
+    ("C\u01cen cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;", BCT),
+    ("Thực hiên Kế hoạch số 01-KH/ĐU ngày 03/12/2025 của Đảng ủy xã,",
+     ("thuc_hien", "Kế hoạch", "01-KH/ĐU", D(2025, 12, 3), "Đảng ủy xã")),
     # no cited document
     ("Căn cứ chức năng, nhiệm vụ của Phòng Văn hóa - Xã hội;", ("can_cu", None, None, None, None)),
 ])
@@ -133,6 +138,7 @@ def test_legal_basis_forms(text: str, expected: tuple) -> None:
 @pytest.mark.parametrize("text", [
     "Theo đề nghị của Phòng Kinh tế tại Tờ trình số 15/TTr-KT ngày 02/3/2026;",  # not an opening of the contract
     "Ủy ban nhân dân xã ban hành Kế hoạch như sau:",
+    "Cần cù, sáng tạo trong lao động.",
     "",
 ])
 def test_not_a_legal_basis(text: str) -> None:

@@ -14,7 +14,7 @@ from kehoach.extract.model import Block
 from kehoach.extract.prose.nlp import Citation, cited_documents, dates_in
 from kehoach.extract.prose.sections import split_sections
 from kehoach.normalize.dates import parse_vn_date
-from kehoach.normalize.text import clean, fold
+from kehoach.normalize.text import clean, fold, strip_accents
 from kehoach.schema.plan import LegalBasis
 
 __all__ = ["parse_legal_bases", "paragraph_to_legal_basis", "basis_kind", "split_bases"]
@@ -55,9 +55,14 @@ def _work_text(raw: str) -> str:
 
 def basis_kind(text: str) -> Optional[str]:
     """ "can_cu", "thuc_hien" or "xet_de_nghi" for a paragraph that opens so, else None."""
-    t = fold(text).lstrip("-–+• ")
+    t = fold(text).translate(_BREVE_CARON).lstrip("-–+• ")
     for opening, kind in _KINDS:
         if t.startswith(opening + " ") or t == opening:
+            return kind
+    # OCR's tone slips in the opening words ("Căn cử", "Thực hiên"): compared without accents
+    plain = strip_accents(t)
+    for opening, kind in (("can cu", "can_cu"), ("thuc hien", "thuc_hien"), ("xet de nghi", "xet_de_nghi")):
+        if plain.startswith(opening + " ") and not t.startswith("cần cù"):  # "cần cù": diligent
             return kind
     return None
 
