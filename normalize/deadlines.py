@@ -41,7 +41,7 @@ _PERIOD = re.compile(
         rf"(?P<day2>ngày\s*(?P<d2>\d{{1,2}})\s*tháng\s*(?P<dm2>\d{{1,2}})\s*năm\s*(?P<dy2>{_Y}))",
         rf"(?P<months>(?:{_MW}\s*)?(?<![\d/])(?P<ma>\d{{1,2}})(?P<mmore>(?:{_LIST_SEP}(?:{_MW}\s*)?\d{{1,2}}(?!\d))+)"
         rf"\s*(?:/|năm)\s*(?P<msy>{_Y})(?!\d))",
-        rf"(?P<month>(?:{_MW}\s*)?(?<![\d/.])(?P<mm>\d{{1,2}})\s*/\s*(?P<my>{_Y})(?!\d|/\s*[a-zđ]))",  # not "12/2025/TT-BTC"
+        rf"(?P<month>(?:{_MW}\s*)?(?<![\d/.])(?P<mm>\d{{1,2}})\s*(?:/|\.(?=\d))\s*(?P<my>{_Y})(?!\d|/\s*[a-zđ]))",  # not "12/2025/TT-BTC"
         rf"(?P<month3>{_MW}\s*(?P<mm3>\d{{1,2}})\s*[-.]\s*(?P<my3>{_Y})(?!\d))",
         rf"(?P<month2>tháng\s*(?P<mm2>\d{{1,2}})\s*(?:năm\s*(?P<my2>{_Y}))?(?!\s*/))",
         rf"(?P<years>(?:giai đoạn\s*)?(?<!\d)(?P<yr1>{_Y})\s*(?:-|/|đến|tới)\s*(?:năm\s*)?(?P<yr2>{_Y})(?!\d))",
@@ -78,12 +78,12 @@ _RANGE_GAP = re.compile(r"^\s*(?:-|,|;|và|&|\+|đến|tới|đến hết|tới 
 # ("Tháng 11/2025 (triển khai), tháng 12/2025"), a stage label after a colon ("Quý I/2026: ban
 # hành; Quý II/2026"), a stage number ("Đợt 1: … ; Đợt 2: …").
 _GAP_NOTES = re.compile(r"\([^()]*\)|:[^;,()]*|(?:đợt|bước|lần)\s*\d+\s*:?")
-_FROM = re.compile(r"(?:^|\s)(?:từ|bắt đầu từ|kể từ|bắt đầu)\s*(?:ngày|tháng|năm)?\s*$")
+_FROM = re.compile(r"(?:^|[\s(,;:])(?:từ|bắt đầu từ|kể từ|bắt đầu)\s*(?:ngày|tháng|năm)?\s*$")
 _ONWARD = re.compile(r"^\s*(?:trở đi|trở về sau|về sau)")
-_AFTER = re.compile(r"(?:^|\s)sau\s*(?:ngày|tháng|năm)?\s*$")
-_BEFORE = re.compile(r"(?:^|\s)trước\s*(?:ngày|tháng|năm)?\s*$")
-_BY = re.compile(r"(?:^|\s)(?:chậm nhất|muộn nhất|đến|đến hết|đến cuối|tới|tới hết|hết|hạn|hạn chót|thời hạn)"
-                 r"\s*(?:là\s*)?(?:trước\s*)?(?:ngày|tháng|năm)?\s*$")
+_AFTER = re.compile(r"(?:^|[\s(,;:])sau\s*(?:ngày|tháng|năm)?\s*$")
+_BEFORE = re.compile(r"(?:^|[\s(,;:])trước\s*(?:ngày|tháng|năm)?\s*$")
+_BY = re.compile(r"(?:^|[\s(,;:])(?:chậm nhất|muộn nhất|đến|đến hết|đến cuối|tới|tới hết|hết|hạn chót)"
+                 r"\s*:?\s*(?:là\s*)?(?:trước\s*)?(?:ngày|tháng|năm)?\s*$")
 
 
 @dataclass(frozen=True)
@@ -199,7 +199,8 @@ def _parse_deadline(raw, default_year):
                          fold_chars(printed))
     low = _OCR_YEAR.sub(lambda m: m.group(0).replace("o", "0"), low)
     recurrence = _recurrence(low)
-    periods = find_periods(low, default_year)
+    # "Quý I hàng năm": a yearless period that recurs names no one year, whatever the default
+    periods = find_periods(low, None if recurrence else default_year)
     start = end = None
     if periods:
         chain = _chain(low, periods)

@@ -76,6 +76,17 @@ def test_gold_deadlines(case):
         ("Trước tháng 6/2026", None, "2026-05-31", None),
         ("Năm 2025, 2026", "2025-01-01", "2026-12-31", None),
         ("Tháng 12/2025 - Tháng 3/2026", "2025-12-01", "2026-03-31", None),
+        ("12.2025", "2025-12-01", "2025-12-31", None),
+        ("Thời hạn hoàn thành: Quý I/2026", "2026-01-01", "2026-03-31", None),
+        ("Hạn chót: 31/12/2025", None, "2025-12-31", None),
+        ("T12.2025", "2025-12-01", "2025-12-31", None),
+        ("31.12.2025", "2025-12-31", "2025-12-31", None),
+        ("2026/2027", "2026-01-01", "2027-12-31", None),
+        ("Quý I/2026 (trước 31/3/2026)", "2026-01-01", "2026-03-31", None),
+        ("Năm 2026 (hoàn thành trước 30/6/2026)", "2026-01-01", "2026-12-31", None),
+        ("Từ năm 2025 và duy trì hằng năm", "2025-01-01", None, "annual"),
+        ("Hằng năm (từ năm 2026)", "2026-01-01", None, "annual"),
+        ("Tháng 9/2025 – tháng 12/2025; duy trì thường xuyên", "2025-09-01", "2025-12-31", "continuous"),
     ],
 )
 def test_forms(raw, start, end, recurrence):
@@ -97,6 +108,12 @@ def test_raw_is_cleaned():
 def test_default_year_fills_a_yearless_period():
     deadline, _ = parse_deadline("Quý III", default_year=2026)
     assert (deadline.start, deadline.end) == (dt.date(2026, 7, 1), dt.date(2026, 9, 30))
+
+
+@pytest.mark.parametrize("raw", ["Quý I hàng năm", "Tháng 12 hằng năm", "Tháng 6 và tháng 12 hằng năm"])
+def test_default_year_is_not_given_to_a_recurring_period(raw):
+    deadline, _ = parse_deadline(raw, default_year=2026)
+    assert (deadline.start, deadline.end, deadline.recurrence) == (None, None, "annual")
 
 
 @pytest.mark.parametrize("raw", [
