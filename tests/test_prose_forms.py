@@ -458,3 +458,80 @@ def test_mixed_case_section_that_is_not_a_known_kind_ends_the_tasks_section() ->
               para("IV. Kinh phí thực hiện"), bullet("Ngân sách xã bố trí hằng năm."),
               para("V. Tổ chức thực hiện"), para("1. Công an xã"), bullet("Bảo đảm an ninh mạng.")]
     assert rows(parse_prose_tasks(blocks)) == [("1", "", "Số hóa hồ sơ.")]
+
+
+# -- a whole plan, with the extractor's bold hints and without them -------------------
+
+def _plan(hints: bool) -> list[Block]:
+    def h(text: str, level: int) -> Block:
+        return head(text, level) if hints else para(text)
+
+    return [
+        para("Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;"),
+        para("Ủy ban nhân dân xã ban hành Kế hoạch thực hiện giai đoạn 2026 - 2030 như sau:"),
+        h("I. MỤC ĐÍCH, YÊU CẦU", 1), h("1. Mục đích", 2), bullet("Bảo đảm 100% cán bộ được quán triệt."),
+        h("2. Yêu cầu", 2), bullet("Phân công rõ cơ quan chủ trì, phối hợp."),
+        h("II. MỤC TIÊU", 1), h("1. Mục tiêu chung", 2),
+        para("Phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số trở thành động lực chính."),
+        h("2. Mục tiêu cụ thể", 2), h("a) Đến năm 2026:", 3),
+        bullet("100% văn bản được ký số; tối thiểu 70% hồ sơ xử lý trực tuyến."),
+        h("b) Đến năm 2030:", 3), bullet("Có ít nhất 02 mô hình thôn thông minh."),
+        bullet("Hoàn thiện hạ tầng số đồng bộ."),
+        h("III. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU", 1),
+        para("Để thực hiện các mục tiêu trên, xã tập trung các nhiệm vụ, giải pháp sau:"),
+        h("1. Nâng cao nhận thức", 2), para("1.1. Tuyên truyền Nghị quyết số 57-NQ/TW."),
+        para("1.2. Phát động phong trào “Bình dân học vụ số”."),
+        h("2. Phát triển hạ tầng số", 2), bullet("Phủ sóng 5G đến các thôn."), bullet("Xóa vùng lõm sóng."),
+        para("(Chi tiết tại Phụ lục II kèm theo)"),
+        h("3. Giải pháp về nguồn lực", 2), bullet("Bố trí kinh phí hằng năm."),
+        h("IV. KINH PHÍ THỰC HIỆN", 1), para("Ngân sách xã và nguồn xã hội hóa."),
+        h("V. TỔ CHỨC THỰC HIỆN", 1), h("1. Phòng Văn hóa - Xã hội", 2),
+        bullet("Là cơ quan thường trực."), bullet("Tổng hợp báo cáo."), h("2. Văn phòng HĐND và UBND xã:", 2),
+        para("Theo dõi, đôn đốc việc thực hiện Kế hoạch."), para("3. Công an xã chủ trì, phối hợp bảo đảm an ninh mạng."),
+        h("4. Các phòng, ban, đơn vị; Ủy ban MTTQ Việt Nam xã và các tổ chức chính trị - xã hội", 2),
+        bullet("Tuyên truyền, vận động Nhân dân."), h("5. Chế độ báo cáo", 2),
+        bullet("Báo cáo định kỳ trước ngày 20 hằng tháng."),
+        para("Trong quá trình triển khai thực hiện, nếu có khó khăn, vướng mắc, các đơn vị báo cáo UBND xã."),
+        para("Trên đây là Kế hoạch của Ủy ban nhân dân xã./."),
+    ]
+
+
+@pytest.mark.parametrize("hints", [True, False])
+def test_a_whole_plan_reads_the_same_with_and_without_hints(hints: bool) -> None:
+    blocks = _plan(hints)
+    assert rows(parse_prose_tasks(blocks)) == [
+        ("1", "1.1", "Tuyên truyền Nghị quyết số 57-NQ/TW."),
+        ("1", "1.2", "Phát động phong trào “Bình dân học vụ số”."),
+        ("2", "", "Phủ sóng 5G đến các thôn."), ("2", "", "Xóa vùng lõm sóng.")]
+    assert targets(parse_prose_targets(blocks)) == [
+        ("100% văn bản được ký số", "100%", "=", 100, 2026),
+        ("tối thiểu 70% hồ sơ xử lý trực tuyến", "tối thiểu 70%", ">=", 70, 2026),
+        ("Có ít nhất 02 mô hình thôn thông minh", "ít nhất 02", ">=", 2, 2030)]
+    assert resp(blocks) == [
+        ("Phòng Văn hóa - Xã hội", ["Phòng Văn hóa - Xã hội"], ["Là cơ quan thường trực.", "Tổng hợp báo cáo."]),
+        ("Văn phòng HĐND và UBND xã", ["Văn phòng HĐND và UBND"], ["Theo dõi, đôn đốc việc thực hiện Kế hoạch."]),
+        ("Công an xã chủ trì, phối hợp bảo đảm an ninh mạng.", ["Công an xã"],
+         ["Công an xã chủ trì, phối hợp bảo đảm an ninh mạng."]),
+        ("Các phòng, ban, đơn vị; Ủy ban MTTQ Việt Nam xã và các tổ chức chính trị - xã hội",
+         ["Các phòng, ban, đơn vị trên địa bàn xã", "Ủy ban MTTQ Việt Nam xã", "các tổ chức chính trị - xã hội"],
+         ["Tuyên truyền, vận động Nhân dân."]),
+        ("Chế độ báo cáo", [], ["Báo cáo định kỳ trước ngày 20 hằng tháng."])]
+
+
+AGENCY_CASES = [
+    ("heading", "Trạm Y tế, Trường THCS, Trường Tiểu học", ["Trạm Y tế xã", "Trường THCS", "Trường Tiểu học"]),
+    ("heading", "Các thôn, ấp", ["Các thôn, ấp"]),
+    ("heading", "Bí thư chi bộ, Trưởng thôn", ["Bí thư chi bộ", "Trưởng thôn"]),
+    ("heading", "Đối với Phòng Văn hóa - Xã hội", ["Phòng Văn hóa - Xã hội"]),
+    ("heading", "Kiểm tra, giám sát", []),
+    ("paragraph", "Ban điều hành các thôn chủ động tuyên truyền.", ["Ban điều hành các thôn"]),
+    ("paragraph", "Trường THCS, Trường Tiểu học triển khai giáo dục số.", ["Trường THCS", "Trường Tiểu học"]),
+    ("paragraph", "Công an xã chủ trì, phối hợp với Phòng Văn hóa - Xã hội bảo đảm an ninh mạng.", ["Công an xã"]),
+]
+
+
+@pytest.mark.parametrize("style, text, agencies", AGENCY_CASES)
+def test_agencies_an_item_names(style: str, text: str, agencies: list[str]) -> None:
+    """Headings split at commas before a capitalised body; a paragraph's agencies are its subject's."""
+    from kehoach.extract.prose.responsibilities import heading_agencies, paragraph_agencies
+    assert (heading_agencies if style == "heading" else paragraph_agencies)(text) == agencies

@@ -35,7 +35,7 @@ _BODY_HEAD = re.compile(
     r"^(?:các\s+|những\s+)?(?:ban|phòng|trung tâm|hội|đoàn|tổ|trạm|trường|ủy ban|uỷ ban|"
     r"văn phòng|công an|đảng ủy|đảng uỷ|chi bộ|bộ phận|công chức|cơ quan|đơn vị|tổ chức|"
     r"hợp tác xã|doanh nghiệp|ngân hàng|bưu điện|quỹ|thôn|ấp|khu phố|tổ dân phố|liên đoàn|"
-    r"mặt trận|ubnd|ubmttq|hđnd|hội đồng|cán bộ|lực lượng|thành viên|bưu điện)\b",
+    r"mặt trận|ubnd|ubmttq|hđnd|hội đồng|cán bộ|lực lượng|thành viên|bưu điện|trưởng|bí thư)\b",
     re.I,
 )
 # Where a paragraph's subject ends: its first verb (or a clause break).
@@ -57,12 +57,26 @@ _SEPARATORS = re.compile(r"^(?:[\s,;&]|và\b|cùng\b|với\b)+|(?:[\s,;&]|\bvà|
 _LEAD_CLAUSE = re.compile(r"^(?i:căn cứ)\b[^,]*(?:,[^,]*)*?,\s*(?=các\s|những\s|[A-ZĐ])")
 
 
+def _split_commas(text: str) -> list[str]:
+    """Text cut at the commas that a capitalised body name follows."""
+    parts = [""]
+    for piece in text.split(","):
+        word = piece.strip()
+        if parts[-1].strip() and word[:1].isupper() and _BODY_HEAD.match(word):
+            parts.append(piece)
+        else:
+            parts[-1] = f"{parts[-1]},{piece}" if parts[-1] else piece
+    return parts
+
+
 def _split_residue(residue: str) -> list[str]:
     """Bodies in text the tagger did not recognise, split on ";" and " và ": each resolved
     by the registry (OCR slips: "Tố Công nghệ số cộng đồng"), else kept as printed when it
     opens like a body ("Ban điều hành 19 thôn")."""
     out = []
-    for part in re.split(r";|\s+và\s+", residue):
+    # "," separates two bodies only before a capitalised one ("Trạm Y tế, Trường THCS"),
+    # not inside a collective ("Các thôn, ấp")
+    for part in (p for chunk in re.split(r";|\s+và\s+", residue) for p in _split_commas(chunk)):
         part = clean(_SEPARATORS.sub("", part).strip()) or ""
         if not part:
             continue
@@ -140,10 +154,18 @@ def paragraph_agencies(paragraph: str) -> list[str]:
     if fold(paragraph).startswith(_GENERAL):
         return []
     try:
-        found = _registry().find_in_text(paragraph)
+        registry = _registry()
+        found = registry.find_in_text(paragraph)
+        known = set(registry.canonical_names())
     except Exception:  # the registry is data; a broken extension must not stop extraction
-        found = []
-    return found or heading_agencies(subject_of(paragraph))
+        found, known = [], set()
+    # a name kept as printed must lie within the subject: a short paragraph read as a
+    # heading gives "Ban điều hành các thôn chủ động tuyên truyền", verb and all
+    subject = subject_of(paragraph)
+    kept = [name for name in found if name in known or fold(name) in fold(subject)]
+    if kept and len(kept) == len(found):
+        return kept
+    return heading_agencies(subject) or kept
 
 
 def _registry():
