@@ -51,7 +51,7 @@ _PERIOD = re.compile(
 _Q_ITEM = re.compile(_Q)
 _M_ITEM = re.compile(r"\d{1,2}(?!\d)")
 # OCR reads the "I" of a quarter numeral as "l" or "|": "Quý Il/2026".
-_OCR_ROMAN = re.compile(r"(q[uú][ýíy]\s*)([il|]{1,3}|[il|]?v)(?=\s*(?:/|năm|-|,|$))")
+_OCR_ROMAN = re.compile(r"(q[uú][ýíy]\s*)([il|1]{1,3}|[il|1]?v)(?=\s*(?:/|năm|-|,|$))")
 # OCR reads a zero of a year as the letter O: "2O26".
 _OCR_YEAR = re.compile(r"(?<![\w])2[0o][0-9o]{2}(?![\w])")
 _NUM_WORDS = {"sáu": 6, "chín": 9, "ba": 3}
@@ -195,7 +195,7 @@ def _parse_deadline(raw, default_year):
     printed = clean(raw if isinstance(raw, str) else (None if raw is None else str(raw)))
     if not printed:
         return Deadline(raw=None), []
-    low = _OCR_ROMAN.sub(lambda m: m.group(1) + m.group(2).replace("l", "i").replace("|", "i"),
+    low = _OCR_ROMAN.sub(lambda m: m.group(1) + m.group(2).replace("l", "i").replace("|", "i").replace("1", "i"),
                          fold_chars(printed))
     low = _OCR_YEAR.sub(lambda m: m.group(0).replace("o", "0"), low)
     recurrence = _recurrence(low)
