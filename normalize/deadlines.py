@@ -62,9 +62,10 @@ _RECURRENCE = (
     ("continuous", r"thường xuyên|liên tục"),
     ("annual", rf"(?:{_EVERY}) năm|thường niên|(?:các|những) năm (?:học )?(?:tiếp theo|sau)|"
                r"\d+\s*(?:đợt|lần|kỳ)\s*/\s*năm|(?:đợt|lần|kỳ)\s*/\s*năm|năm\s*/\s*(?:1|01|một)?\s*lần|"
-               r"định kỳ năm|" + _N_MONTHS.format(n=r"0?6|12|sáu")),
+               r"định kỳ năm|(?:0?6|sáu) tháng\s*(?:,|và)\s*(?:cả\s*)?năm(?!\s*\d)|"
+               + _N_MONTHS.format(n=r"0?6|12|sáu")),
     ("quarterly", rf"(?:{_EVERY}) quý|(?:các|những) quý tiếp theo|\d*\s*(?:đợt|lần|kỳ)\s*/\s*quý|"
-                  r"quý\s*/\s*(?:1|01|một)?\s*lần|định kỳ quý|theo quý(?!\s*[1-4iv])|"
+                  r"quý\s*/\s*(?:1|01|một)?\s*lần|định kỳ quý|(?:theo|cuối) quý(?!\s*[1-4iv])|"
                   + _N_MONTHS.format(n=r"0?3|ba")),
     ("monthly", rf"(?:{_EVERY}) tháng|(?:các|những) tháng tiếp theo|\d*\s*(?:đợt|lần|kỳ)\s*/\s*tháng|"
                 r"tháng\s*/\s*(?:1|01|một)?\s*lần|định kỳ tháng|theo tháng(?!\s*\d)|"

@@ -79,6 +79,12 @@ def test_gold_deadlines(case):
         ("Năm 2025, 2026", "2025-01-01", "2026-12-31", None),
         ("Tháng 12/2025 - Tháng 3/2026", "2025-12-01", "2026-03-31", None),
         ("12.2025", "2025-12-01", "2025-12-31", None),
+        ("Trước ngày 10 của tháng cuối quý", None, None, "quarterly"),
+        ("Báo cáo 6 tháng, năm", None, None, "annual"),
+        ("Cuối quý IV/2025", "2025-10-01", "2025-12-31", None),
+        ("Cuối năm 2025", "2025-01-01", "2025-12-31", None),  # names only a year
+        ("Hằng năm, từ năm 2026", "2026-01-01", None, "annual"),
+        ("Năm 2025: ban hành; Năm 2026-2030: triển khai", "2025-01-01", "2030-12-31", None),
         ("Thời hạn hoàn thành: Quý I/2026", "2026-01-01", "2026-03-31", None),
         ("Hạn chót: 31/12/2025", None, "2025-12-31", None),
         ("T12.2025", "2025-12-01", "2025-12-31", None),
