@@ -166,6 +166,10 @@ TASK_CASES = {
          para("1.2. Kinh tế số."), para("2. Khoa học công nghệ"), para("2.1. Ứng dụng AI.")],
         [("1.1", "1.1.1", "Số hóa hồ sơ."), ("1.1", "1.1.2", "Ký số văn bản."),
          ("1", "1.2", "Kinh tế số."), ("2", "2.1", "Ứng dụng AI.")]),
+    'numbers glued to the text': (
+        [para("III.NHIỆM VỤ"), para("1.Chính quyền số"), para("1.1.Số hóa hồ sơ."), para("1.2.Ký số văn bản."),
+         para("a)Thanh toán trực tuyến.")],
+        [("1", "1.1", "Số hóa hồ sơ."), ("1.2", "a", "Thanh toán trực tuyến.")]),
     'letters under sub items then bullets': (
         [para("III. NHIỆM VỤ"), para("1. Chuyển đổi số"), para("1.1. Chính quyền số"),
          para("a) Dịch vụ công"), bullet("Cung cấp dịch vụ công toàn trình."), bullet("Thanh toán trực tuyến."),
@@ -524,6 +528,9 @@ AGENCY_CASES = [
     ("heading", "Bí thư chi bộ, Trưởng thôn", ["Bí thư chi bộ", "Trưởng thôn"]),
     ("heading", "Đối với Phòng Văn hóa - Xã hội", ["Phòng Văn hóa - Xã hội"]),
     ("heading", "Kiểm tra, giám sát", []),
+    ("heading", "Tổ chức sơ kết, tổng kết", []),
+    ("heading", "Các tổ chức chính trị - xã hội, Tổ công nghệ số cộng đồng",
+     ["Các tổ chức chính trị - xã hội", "Tổ công nghệ số cộng đồng"]),
     ("paragraph", "Ban điều hành các thôn chủ động tuyên truyền.", ["Ban điều hành các thôn"]),
     ("paragraph", "Trường THCS, Trường Tiểu học triển khai giáo dục số.", ["Trường THCS", "Trường Tiểu học"]),
     ("paragraph", "Công an xã chủ trì, phối hợp với Phòng Văn hóa - Xã hội bảo đảm an ninh mạng.", ["Công an xã"]),

@@ -31,11 +31,14 @@ __all__ = ["parse_responsibilities", "heading_agencies", "paragraph_agencies", "
 _GENERAL = ("trách nhiệm chung", "nhiệm vụ chung", "yêu cầu chung", "các nội dung chung")
 _REQUEST = re.compile(r"^\s*(?:đề nghị|kính đề nghị|giao|đề nghị các)\s+", re.I)
 # A residue that names a body: it opens with one of these words.
+# "Tổ chức" opens a body only as "Các tổ chức …" or "Tổ chức chính trị - xã hội"; else it
+# is the verb ("Tổ chức sơ kết, tổng kết").
 _BODY_HEAD = re.compile(
-    r"^(?:các\s+|những\s+)?(?:ban|phòng|trung tâm|hội|đoàn|tổ|trạm|trường|ủy ban|uỷ ban|"
-    r"văn phòng|công an|đảng ủy|đảng uỷ|chi bộ|bộ phận|công chức|cơ quan|đơn vị|tổ chức|"
+    r"^(?:(?:các|những)\s+tổ chức|tổ chức\s+(?:chính trị|đoàn thể|hội|xã hội)|"
+    r"(?:các\s+|những\s+)?(?:ban|phòng|trung tâm|hội|đoàn|tổ(?!\s+chức)|trạm|trường|ủy ban|uỷ ban|"
+    r"văn phòng|công an|đảng ủy|đảng uỷ|chi bộ|bộ phận|công chức|cơ quan|đơn vị|"
     r"hợp tác xã|doanh nghiệp|ngân hàng|bưu điện|quỹ|thôn|ấp|khu phố|tổ dân phố|liên đoàn|"
-    r"mặt trận|ubnd|ubmttq|hđnd|hội đồng|cán bộ|lực lượng|thành viên|bưu điện|trưởng|bí thư)\b",
+    r"mặt trận|ubnd|ubmttq|hđnd|hội đồng|cán bộ|lực lượng|thành viên|bưu điện|trưởng|bí thư))\b",
     re.I,
 )
 # Where a paragraph's subject ends: its first verb (or a clause break).

@@ -21,7 +21,8 @@ __all__ = [
 ]
 
 _ROMAN = re.compile(r"^\s*(?P<code>[IVXLC]{1,6})\s*(?:[.):]|\s[-–—])\s*(?P<rest>\S.*)$", re.S)
-_SUB = re.compile(r"^\s*(?P<code>\d{1,2}(?:\.\d{1,2})+)\.?\)?\s+(?P<rest>\S.*)$", re.S)
+# "1.1. Xây dựng", and "1.1.Xây dựng" as Word documents often print it (not "2.5%")
+_SUB = re.compile(r"^\s*(?P<code>\d{1,2}(?:\.\d{1,2})+)\.?\)?(?:\s+|(?<=[.)])(?=[^\d\s%]))(?P<rest>\S.*)$", re.S)
 _NUM = re.compile(r"^\s*(?P<code>\d{1,2})\s*[.)](?:\s+|(?=[^\d\s]))(?P<rest>\S.*)$", re.S)
 # "a)", "a/", and "a." when a space follows ("a.Phòng" is not numbering)
 _LETTER = re.compile(r"^\s*(?P<code>[a-zđ])\s*(?:[)/]\s*|\.\s+)(?P<rest>\S.*)$", re.S)
