@@ -35,11 +35,11 @@ _PERIOD = re.compile(
     "|".join((
         rf"(?P<school>năm học\s*(?P<sy1>{_Y})\s*(?:-|/|đến)\s*(?P<sy2>{_Y}))",
         rf"(?P<half>(?:(?P<hn>\d{{1,2}}|sáu|chín|ba)\s*tháng|nửa)\s*(?P<hside>đầu|cuối)\s*(?:năm\s*)?(?P<hy>{_Y})?)",
-        rf"(?P<quarter>{_QWORD}(?P<q1>{_Q})(?P<qmore>(?:{_LIST_SEP}(?:{_QU}\s*|q\.?\s*)?{_Q})*)"
+        rf"(?P<quarter>{_QWORD}(?P<q1>{_Q})(?P<qmore>(?:{_LIST_SEP}(?:{_QU}\s*|q\.?\s*)?{_Q}){{0,3}})"
         rf"(?:\s*,?\s*(?:/|năm|-|\.)?\s*(?P<qy>{_Y}))?)",
         rf"(?P<day>(?:ngày\s*)?(?<!\d)(?P<d>\d{{1,2}})\s*(?P<ds>[/.\-])\s*(?P<dm>\d{{1,2}})\s*(?P=ds)\s*(?P<dy>{_Y})(?!\d))",
         rf"(?P<day2>ngày\s*(?P<d2>\d{{1,2}})\s*tháng\s*(?P<dm2>\d{{1,2}})\s*năm\s*(?P<dy2>{_Y}))",
-        rf"(?P<months>(?:{_MW}\s*)?(?<![\d/])(?P<ma>\d{{1,2}})(?P<mmore>(?:{_LIST_SEP}(?:{_MW}\s*)?\d{{1,2}}(?!\d))+)"
+        rf"(?P<months>(?:{_MW}\s*)?(?<![\d/])(?P<ma>\d{{1,2}})(?P<mmore>(?:{_LIST_SEP}(?:{_MW}\s*)?\d{{1,2}}(?!\d)){{1,11}})"
         rf"\s*(?:/|năm)\s*(?P<msy>{_Y})(?!\d))",
         rf"(?P<month>(?:{_MW}\s*)?(?<![\d/.])(?P<mm>\d{{1,2}})\s*(?:/|\.(?=\d))\s*(?P<my>{_Y})(?!\d|/\s*[a-zđ]))",  # not "12/2025/TT-BTC"
         rf"(?P<month3>{_MW}\s*(?P<mm3>\d{{1,2}})\s*[-.]\s*(?P<my3>{_Y})(?!\d))",
