@@ -166,6 +166,11 @@ TASK_CASES = {
          para("1.2. Kinh tế số."), para("2. Khoa học công nghệ"), para("2.1. Ứng dụng AI.")],
         [("1.1", "1.1.1", "Số hóa hồ sơ."), ("1.1", "1.1.2", "Ký số văn bản."),
          ("1", "1.2", "Kinh tế số."), ("2", "2.1", "Ứng dụng AI.")]),
+    'a task worded like a skipped group is still a task': (
+        [para("III. NHIỆM VỤ"), para("1. Chuyển đổi số"),
+         para("1.1. Tổ chức thực hiện các hoạt động hưởng ứng Ngày Chuyển đổi số quốc gia."),
+         para("1.2. Giải pháp"), bullet("Bố trí kinh phí."), para("2. Tổ chức thực hiện")],
+        [("1", "1.1", "Tổ chức thực hiện các hoạt động hưởng ứng Ngày Chuyển đổi số quốc gia.")]),
     'numbers glued to the text': (
         [para("III.NHIỆM VỤ"), para("1.Chính quyền số"), para("1.1.Số hóa hồ sơ."), para("1.2.Ký số văn bản."),
          para("a)Thanh toán trực tuyến.")],

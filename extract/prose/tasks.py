@@ -75,7 +75,8 @@ def stated_fields(text: str) -> dict[str, str]:
         if close >= 0 and "(" not in value[:close]:
             value = value[:close]  # "(Chủ trì: …; Thời gian: …)" ends at its bracket
         value = value.strip(" ;,.-–—(")
-        out.setdefault(_field_kind(m.group("label")), value) if value else None
+        if value:
+            out.setdefault(_field_kind(m.group("label")), value)
     return out
 
 
@@ -243,6 +244,15 @@ def _is_pointer(node: Node) -> bool:
     return len(text[:at].split()) <= _POINTER_WORDS_BEFORE and len(text.split()) <= 30
 
 
+def _is_skipped_group(node: Node) -> bool:
+    """ "2. Giải pháp", "4. Tổ chức thực hiện" inside the tasks section: a group (with items,
+    or a short heading) of what is not a task; "1.3. Tổ chức thực hiện các hoạt động hưởng
+    ứng Ngày Chuyển đổi số quốc gia." is a task."""
+    if not fold(node.title).startswith(_SKIPPED_GROUPS):
+        return False
+    return bool(node.children) or (len(node.title.split()) <= 8 and not node.text.rstrip().endswith("."))
+
+
 def _is_lead_in(node: Node, following: Optional[Node]) -> bool:
     """ "- Triển khai các nền tảng số:" before the bullets it introduces."""
     return (node.kind == "bullet" and node.text.rstrip().endswith(":")
@@ -262,7 +272,7 @@ def _leaves(nodes: list[Node], group: Optional[Node], inherited: dict[str, str])
                     and not _is_pointer(node) and not node.text.rstrip().endswith(":"):
                 yield _task(node, group, inherited)
             continue
-        if node.marker is not None and fold(node.title).startswith(_SKIPPED_GROUPS):
+        if node.marker is not None and _is_skipped_group(node):
             continue
         if _is_pointer(node):
             continue
