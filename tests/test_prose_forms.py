@@ -67,6 +67,13 @@ def test_sections_that_are_not_the_tasks_section_give_no_task(title: str) -> Non
     assert parse_prose_tasks(blocks) == []
 
 
+def test_tasks_subsection_of_a_viewpoints_section() -> None:
+    blocks = [para("I. QUAN ĐIỂM, MỤC TIÊU, NHIỆM VỤ"), para("1. Quan điểm"), bullet("Người dân là trung tâm."),
+              para("2. Nhiệm vụ"), bullet("Số hóa hồ sơ tồn đọng."), para("II. TỔ CHỨC THỰC HIỆN"),
+              para("1. Nhiệm vụ chung"), bullet("Chủ động triển khai.")]
+    assert rows(parse_prose_tasks(blocks)) == [("2", "", "Số hóa hồ sơ tồn đọng.")]
+
+
 def test_tasks_subsection_of_a_combined_objectives_section() -> None:
     blocks = [para("II. MỤC TIÊU, NHIỆM VỤ"), para("1. Mục tiêu"), bullet("100% hồ sơ được số hóa."),
               para("2. Nhiệm vụ"), bullet("Số hóa hồ sơ tồn đọng."), bullet("Ký số 100% văn bản."),

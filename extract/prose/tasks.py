@@ -298,8 +298,8 @@ def _task_parts(sections) -> Iterable[list[Block]]:
         yield from whole
         return
     for s in sections:
-        if s.key not in ("objectives", "other"):
-            continue
+        if s.key in ("preamble", "solutions", "organisation") or fold(s.title).startswith(("mục đích", "yêu cầu")):
+            continue  # never MỤC ĐÍCH, YÊU CẦU or GIẢI PHÁP; "QUAN ĐIỂM, MỤC TIÊU, NHIỆM VỤ" may hold tasks
         part: Optional[list[Block]] = None
         for block in s.blocks:
             m = marker(block)
