@@ -544,6 +544,8 @@ AGENCY_CASES = [
     ("heading", "Các tổ chức chính trị - xã hội, Tổ công nghệ số cộng đồng",
      ["Các tổ chức chính trị - xã hội", "Tổ công nghệ số cộng đồng"]),
     ("paragraph", "Ban điều hành các thôn chủ động tuyên truyền.", ["Ban điều hành các thôn"]),
+    ("paragraph", "Đề nghị Ủy ban MTTQ Việt Nam xã và các tổ chức chính trị - xã hội xã phối hợp tuyên truyền.",
+     ["Ủy ban MTTQ Việt Nam xã", "các tổ chức chính trị - xã hội xã"]),
     ("paragraph", "Trường THCS, Trường Tiểu học triển khai giáo dục số.", ["Trường THCS", "Trường Tiểu học"]),
     ("paragraph", "Công an xã chủ trì, phối hợp với Phòng Văn hóa - Xã hội bảo đảm an ninh mạng.", ["Công an xã"]),
 ]

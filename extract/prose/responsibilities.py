@@ -166,9 +166,17 @@ def paragraph_agencies(paragraph: str) -> list[str]:
     # heading gives "Ban điều hành các thôn chủ động tuyên truyền", verb and all
     subject = subject_of(paragraph)
     kept = [name for name in found if name in known or fold(name) in fold(subject)]
-    if kept and len(kept) == len(found):
+    named = heading_agencies(subject)
+    if kept and len(kept) == len(found) and not _wider(named, kept):
         return kept
-    return heading_agencies(subject) or kept
+    return named or kept
+
+
+def _wider(names: list[str], than: list[str]) -> bool:
+    """Whether `names` holds every one of `than` and more ("Ủy ban MTTQ Việt Nam xã và các
+    tổ chức chính trị - xã hội xã" beyond the registry's "Ủy ban MTTQ Việt Nam xã")."""
+    folded = {fold(n) for n in names}
+    return len(names) > len(than) and all(fold(n) in folded for n in than)
 
 
 def _registry():
