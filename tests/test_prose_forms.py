@@ -178,6 +178,15 @@ TASK_CASES = {
          para("1.1. Tổ chức thực hiện các hoạt động hưởng ứng Ngày Chuyển đổi số quốc gia."),
          para("1.2. Giải pháp"), bullet("Bố trí kinh phí."), para("2. Tổ chức thực hiện")],
         [("1", "1.1", "Tổ chức thực hiện các hoạt động hưởng ứng Ngày Chuyển đổi số quốc gia.")]),
+    'paragraphs under short titled sub-items': (
+        [para("III. NHIỆM VỤ"), para("1. Chính quyền số"), para("1.1. Về dịch vụ công"),
+         para("Cung cấp dịch vụ công trực tuyến toàn trình."), para("Thanh toán trực tuyến."),
+         para("1.2. Xây dựng cơ sở dữ liệu dân cư, đất đai phục vụ chỉ đạo điều hành."),
+         para("Dữ liệu được cập nhật thường xuyên."),
+         para("1.3. Kinh tế số:"), para("Hỗ trợ hộ kinh doanh bán hàng trực tuyến.")],
+        [("1.1", "", "Cung cấp dịch vụ công trực tuyến toàn trình."), ("1.1", "", "Thanh toán trực tuyến."),
+         ("1", "1.2", "Xây dựng cơ sở dữ liệu dân cư, đất đai phục vụ chỉ đạo điều hành."),
+         ("1.3", "", "Hỗ trợ hộ kinh doanh bán hàng trực tuyến.")]),
     'numbers glued to the text': (
         [para("III.NHIỆM VỤ"), para("1.Chính quyền số"), para("1.1.Số hóa hồ sơ."), para("1.2.Ký số văn bản."),
          para("a)Thanh toán trực tuyến.")],

@@ -6,7 +6,8 @@ above them, bullets under the deepest item; a bullet symbol not yet open ("+" un
 "-") nests, one already open closes what is under it. Each leaf becomes one `Task`
 (source "prose"): a numbered item with no children, or a bullet; its `group` is the
 nearest numbered item above it. Unnumbered paragraphs are the section's introduction and
-yield nothing, unless they are the only content of a "1." group (then each is a task).
+yield nothing, unless they are the only content of a "1." group or of a deeper item
+printed as a short title ("1.1. Về dịch vụ công"): then each is a task.
 
 Not tasks: a group titled "Giải pháp …" inside the section, whole "MỤC ĐÍCH, YÊU CẦU"
 and "GIẢI PHÁP" sections, a pointer to an appendix ("Chi tiết tại Phụ lục II"), a
@@ -259,6 +260,20 @@ def _is_lead_in(node: Node, following: Optional[Node]) -> bool:
             and following is not None and following.kind == "bullet")
 
 
+_TITLE_WORDS = 12
+
+
+def _takes_paragraphs(node: Node) -> bool:
+    """Whether the paragraphs under a numbered item are its tasks: under a "1." item, or
+    under a deeper one printed as a short title ("1.1. Về dịch vụ công", "a) Kinh tế số:");
+    under a "1.1." task sentence they are notes."""
+    if node.is_group_level:
+        return True
+    text = node.text.rstrip()
+    return node.marker is not None and not text.endswith((".", ";", "!", "?")) \
+        and len(text.split()) <= _TITLE_WORDS
+
+
 def _leaves(nodes: list[Node], group: Optional[Node], inherited: dict[str, str]) -> Iterable[Task]:
     items = _items(nodes)
     has_table = any(n.kind == "table" for n in nodes)
@@ -268,7 +283,7 @@ def _leaves(nodes: list[Node], group: Optional[Node], inherited: dict[str, str])
         if node.kind == "text":
             # an unnumbered paragraph is a task only as the sole kind of content of a
             # numbered group ("1. Về …" then paragraphs); else it is an introduction or a note
-            if group is not None and group.is_group_level and not items and not has_table \
+            if group is not None and _takes_paragraphs(group) and not items and not has_table \
                     and not _is_pointer(node) and not node.text.rstrip().endswith(":"):
                 yield _task(node, group, inherited)
             continue
@@ -280,7 +295,7 @@ def _leaves(nodes: list[Node], group: Optional[Node], inherited: dict[str, str])
         children = node.children
         prose = [n for n in children if n.kind == "text" and not _is_pointer(n)]
         below = node if node.marker is not None else group
-        if _items(children) or (node.is_group_level and prose
+        if _items(children) or (_takes_paragraphs(node) and prose
                                 and not any(n.kind == "table" for n in children)):
             yield from _leaves(children, below, own)
         elif children and not prose and not node.text.rstrip().endswith((".", ";", "!", "?")):
