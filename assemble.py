@@ -174,7 +174,7 @@ def build_document(raw: RawDocument, issues: _Issues) -> Document:
         issue_year = next((y for y in (hdr.parse_year_from_note(n) for n in raw.appendix_notes) if y), None)
     hints = tuple(x for x in (place, title) if x)  # the commune's casing as the text prints it
     issuer, commune, kind = hdr.parse_issuer(h.issuer_lines, hints=hints) if h.issuer_lines else (None, None, None)
-    body_text = [title or ""] + [b.text for b in raw.blocks[:40]]
+    body_text = [title or ""] + list(h.issuer_lines or []) + [b.text for b in raw.blocks[:40]]
     match, warnings = resolve_commune(commune or place or "", kind, province_named_in(body_text))
     issues.add("admin_unit", warnings, 1)
     c = raw.closing

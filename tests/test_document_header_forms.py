@@ -48,6 +48,11 @@ def plan_document(issuer_lines, number_line, place_date_line, bases=(), notes=()
     ((["ỦY BAN NHÂN DÂN", "XÃ TÂN HƯNG"], "Số: 45/KH-UBND", "Tân Hưng, ngày 05 tháng 3 năm 2026"), (), (),
      ("45/KH-UBND", dt.date(2026, 3, 5), 2026, "Ủy ban nhân dân xã Tân Hưng", "Tân Hưng", "xã", None, None,
       "Tân Hưng")),
+    # ... or by the superior body printed above the issuer, the only place it is named
+    ((["ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI", "ỦY BAN NHÂN DÂN", "XÃ TÂN HƯNG"], "Số: 45/KH-UBND",
+      "Tân Hưng, ngày 05 tháng 3 năm 2026"), (), (),
+     ("45/KH-UBND", dt.date(2026, 3, 5), 2026, "Ủy ban nhân dân xã Tân Hưng", "Tân Hưng", "xã", "Đồng Nai", "25345",
+      "Tân Hưng")),
     # a Party committee's plan under its provincial Party organisation
     ((["ĐẢNG BỘ TỈNH SƠN LA", "ĐẢNG ỦY XÃ VÂN HỒ", "*"], "Số 18-KH/ĐU", "Vân Hồ, ngày 05 tháng 12 năm 2025"),
      ("Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;",), (),
