@@ -59,6 +59,7 @@ _CHECK_MARKS = "x×✓✔√☑"
 _YES = re.compile(rf"^(?:có|đã có|[{_CHECK_MARKS}])(?!\w)")
 _YES_OR_NO = re.compile(r"^(?:có|không)\s*/\s*(?:có|không)$")
 _FOOTNOTE = re.compile(r"^\s*\*+|\s*\(\*+\)\s*$|\s*\*+\s*$")  # "90%*", "≥ 90% (*)"
+_BULLET = re.compile(r"^[-\u2010-\u2015•·]\s+(?=[\d≥≤<>(]|\w)")  # "- ≥ 80%": a bullet, not a minus
 _WRAPPED = re.compile(r"^\((.*)\)[.;,]?$")
 _NO = re.compile(r"^(?:không|chưa)\b(?!\s*(?:xác định|rõ))")
 # "… trở lên" / "… trở xuống" right after the number or after its unit ("Từ 50 người trở lên").
@@ -120,7 +121,7 @@ def parse_target(raw: str | None, unit_column: str | None = None,
 
 
 def _parse_target(printed: str, column_unit: str | None, year: int | None) -> tuple[Target, list[str]]:
-    s = _prepare(printed)
+    s = _BULLET.sub("", _prepare(printed))
     wrapped = _WRAPPED.match(s)
     if wrapped and "(" not in wrapped.group(1):
         s = wrapped.group(1).strip()

@@ -76,6 +76,13 @@ def test_gold_targets(case):
         ("5/5 trường", None, "numeric", "=", 5, "trường", None, None),
         ("1OO%", None, "numeric", "=", 100, "%", None, None),  # OCR: letter O for zero
         ("≥ 9O", "%", "numeric", ">=", 90, "%", None, None),
+        ("- ≥ 80%", None, "numeric", ">=", 80, "%", None, None),  # a bullet, not a minus
+        ("• 100%", None, "numeric", "=", 100, "%", None, None),
+        ("Từ 01 mô hình trở lên", None, "numeric", ">=", 1, "mô hình", None, None),
+        ("80%/năm trở lên", None, "numeric", ">=", 80, "%/năm", None, None),
+        ("Đạt 19/19 tiêu chí", None, "numeric", "=", 19, "tiêu chí", None, None),
+        ("Có (100% xã)", None, "numeric", "=", 100, "%", "xã", None),
+        ("Tỷ lệ ≥ 80%", None, "numeric", ">=", 80, "%", None, None),
     ],
 )
 def test_forms(raw, unit_column, kind, op, value, unit, qualifier, label):
@@ -95,6 +102,7 @@ def test_year_is_kept():
     "Năm 2026: 70%",
     "Tăng 10%", "Giảm 20%", "Tăng 15%/năm", "Giảm còn 5%", "Tăng ít nhất 10%",  # a change, not a level
     "Top 10", "Mức 4", "Đạt mức 3", "Cấp độ 3", "(a) 5",  # a number the contract gives no op for
+    "-5%", "+10%",
     "Có/Không",
 ])
 def test_unknown_numeric_form_is_text_with_warning(raw):
