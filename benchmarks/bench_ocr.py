@@ -6,6 +6,8 @@
 For each samples/pdf/*.scan.pdf and *.mixed.pdf this runs the whole pipeline once
 (`kehoach.pipeline.extract_plan`, every OCR'd page timed) and prints:
   - seconds per OCR'd page, wall clock and CPU (this process and Tesseract's, one core);
+  - of which the orientation check (`kehoach.extract.ocr.page_orientation`: the cheap test
+    of text-line direction, and Tesseract OSD for the pages it does not find upright);
   - cell text accuracy: every cell of the born-digital page's ruled tables (same stem,
     `.a.pdf`) against the OCR'd cell at the same place: share with rapidfuzz ratio >= 90,
     and the mean ratio;
@@ -87,7 +89,9 @@ def run_kehoach(pdf: Path) -> dict:
 
     pages: dict[int, object] = {}
     times: list[tuple[float, float]] = []
-    real = ocr.ocr_page
+    orient: list[tuple[float, float]] = []
+    osd_calls: list[int] = []
+    real, real_orient, real_osd = ocr.ocr_page, ocr.page_orientation, ocr.osd_turn
 
     def timed(doc_page, number):
         t, c = time.perf_counter(), cpu_seconds()
@@ -96,7 +100,17 @@ def run_kehoach(pdf: Path) -> dict:
         pages[number] = page
         return page
 
-    ocr.ocr_page = timed
+    def timed_orient(gray, dpi=ocr.OCR_DPI):
+        t, c = time.perf_counter(), cpu_seconds()
+        found = real_orient(gray, dpi)
+        orient.append((time.perf_counter() - t, cpu_seconds() - c))
+        return found
+
+    def counted_osd(gray, dpi=ocr.OCR_DPI):
+        osd_calls.append(1)
+        return real_osd(gray, dpi)
+
+    ocr.ocr_page, ocr.page_orientation, ocr.osd_turn = timed, timed_orient, counted_osd
     f1 = None
     try:
         try:
@@ -112,8 +126,8 @@ def run_kehoach(pdf: Path) -> dict:
             gold = json.loads((SAMPLES / "gold" / (pdf.name[: -len(".pdf")] + ".plan.json")).read_text(encoding="utf-8"))
             f1 = evaluate_plan(gold, pred).overall.f1
     finally:
-        ocr.ocr_page = real
-    return {"pages": pages, "times": times, "f1": f1}
+        ocr.ocr_page, ocr.page_orientation, ocr.osd_turn = real, real_orient, real_osd
+    return {"pages": pages, "times": times, "orient": orient, "osd": len(osd_calls), "f1": f1}
 
 
 I2T_SCRIPT = r"""
@@ -193,6 +207,8 @@ def main(argv: list[str] | None = None) -> int:
     i2t_python, why = img2table_python(args.img2table_python)
     all_k, all_i = [], []
     k_times: list[tuple[float, float]] = []
+    o_times: list[tuple[float, float]] = []
+    osd_pages = 0
     i_wall = i_cpu = 0.0
     i_pages = 0
     for name in names:
@@ -201,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
         ref = reference_cells(stem)
         run = run_kehoach(pdf)
         k_times += run["times"]
+        o_times += run["orient"]
+        osd_pages += run["osd"]
         scores = [s for n, page in run["pages"].items() for s in score_cells(ref.get(n, []), page_cells(page))]
         all_k += scores
         walls = [w for w, _ in run["times"]]
@@ -223,6 +241,11 @@ def main(argv: list[str] | None = None) -> int:
     if k_times:
         print(f"\nkehoach OCR: {statistics.mean(w for w, _ in k_times):.2f} s/page wall, "
               f"{statistics.mean(c for _, c in k_times):.2f} s/page CPU over {len(k_times)} pages; {summarize(all_k)}")
+    if o_times:
+        o_wall, o_cpu = statistics.mean(w for w, _ in o_times), statistics.mean(c for _, c in o_times)
+        share = o_cpu / max(statistics.mean(c for _, c in k_times), 1e-9)
+        print(f"  of which orientation check: {o_wall * 1000:.0f} ms/page wall, {o_cpu * 1000:.0f} ms/page CPU "
+              f"({share:.1%} of OCR CPU); OSD asked on {osd_pages} of {len(o_times)} pages")
     if i_pages:
         print(f"img2table:   {i_wall / i_pages:.2f} s/page wall, {i_cpu / i_pages:.2f} s/page CPU; {summarize(all_i)}")
     elif why:

@@ -1,13 +1,19 @@
 """OCR of a page image into the same `Page` the text-layer reader gives.
 
-    render 300 dpi → suppress seal/colour ink → deskew → binarize
+    render 300 dpi → suppress seal/colour ink → quarter turn upright (a landscape page fed
+    in portrait, a page upside down) → deskew → binarize
     → rulings by morphology → table cells from the grid
     → Tesseract `vie`: every table cell cropped and stacked into one strip image (one call
       per page, psm 6, so lines of different cells never merge), the rest of the page
       with the tables blanked out (a second call, psm 3: multi-column header block)
     → words placed back in page points with their confidence.
 
-Coordinates are those of the deskewed page, which is what a born-digital page would give.
+Coordinates are those of the upright, deskewed page, which is what a born-digital page
+would give (width and height swapped when a quarter turn was applied).
+
+Orientation costs an upright page only a cheap test of the ink (`quick_orientation`, tens
+of milliseconds); Tesseract's OSD (about a second) is asked only when that test finds the
+page turned or cannot tell. A page neither can read is taken as upright and its note says so.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import functools
 import re
 import shutil
 from dataclasses import dataclass
+from typing import Optional
 
 import fitz  # PyMuPDF
 import numpy as np
@@ -26,7 +33,8 @@ from kehoach.extract.grid import Grid, page_grids
 from kehoach.extract.ocr_fix import (PxWord, fix_dash, fix_hooks, fix_quarters, fix_relations, fix_roman, fix_seven,
                                      ink_box)
 from kehoach.extract.ocr_grid import Segment, find_rules
-from kehoach.extract.ocr_image import OCR_DPI, binarize, binarize_lines, clean_page, render_page
+from kehoach.extract.ocr_image import (OCR_DPI, binarize, binarize_lines, level_page, quick_orientation, render_page,
+                                       suppress_colour, turn_image)
 
 #: Words (and so cells) read with less confidence than this are worth a look in `issues`.
 LOW_CONFIDENCE = 60.0
@@ -209,9 +217,93 @@ def segment_to_ruling(s: Segment, scale: float) -> Ruling:
     return Ruling(s.x0 * scale, s.y0 * scale, s.x1 * scale, s.y1 * scale)
 
 
-def ocr_image(rgb: np.ndarray, number: int, width: float, height: float, dpi: int = OCR_DPI) -> Page:
-    """OCR an RGB page image rendered at `dpi` into a Page of `width` x `height` points."""
-    gray, ink, angle = clean_page(rgb)
+@dataclass(slots=True)
+class OcrPage(Page):
+    """A Page read from its image. `turn`: degrees clockwise the image was turned to read it
+    upright (0, 90, 180, 270); `orientation`: what was found about that, for the page note.
+
+    The PDF reader replaces an OCR'd page's note with why it was OCR'd; the orientation
+    remark is kept after it, so that a turned page, or one whose orientation could not be
+    told, stays explained in `issues`.
+    """
+
+    turn: int = 0
+    orientation: Optional[str] = None
+
+    def __setattr__(self, name: str, value: object) -> None:
+        remark = getattr(self, "orientation", None)
+        if name == "note" and remark and remark not in (value or ""):
+            value = f"{value}; {remark}" if value else remark
+        super(OcrPage, self).__setattr__(name, value)
+
+
+#: Scale of the image given to Tesseract's OSD (300 dpi → 150 dpi: as reliable, faster).
+OSD_SCALE = 0.5
+#: OSD's orientation confidence under which its answer is not taken.
+OSD_MIN_CONF = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Orientation:
+    """`turn`: degrees clockwise that make the page upright; `remark`: how that was found,
+    when worth a note (a turn, or a page whose orientation could not be told)."""
+
+    turn: int
+    remark: Optional[str] = None
+
+
+def osd_turn(gray: np.ndarray, dpi: int = OCR_DPI) -> tuple[Optional[int], float, str]:
+    """(turn, confidence, problem) from Tesseract's orientation detection on a half-size
+    image; turn is None when OSD cannot tell (too few characters, low confidence)."""
+    import cv2
+    import pytesseract
+
+    small = cv2.resize(gray, None, fx=OSD_SCALE, fy=OSD_SCALE, interpolation=cv2.INTER_AREA)
+    try:
+        osd = pytesseract.image_to_osd(small, config=f"--psm 0 --dpi {int(dpi * OSD_SCALE)}",
+                                       output_type=pytesseract.Output.DICT)
+    except pytesseract.TesseractError as exc:
+        reason = "too few characters" if "Too few characters" in str(exc) else "OSD failed"
+        return None, 0.0, reason
+    conf = float(osd.get("orientation_conf", 0.0))
+    if conf < OSD_MIN_CONF:
+        return None, conf, f"OSD confidence {conf:.1f}"
+    return int(osd["rotate"]) % 360, conf, ""
+
+
+def page_orientation(gray: np.ndarray, dpi: int = OCR_DPI) -> Orientation:
+    """The quarter turn making a (seal-free) page image upright.
+
+    The cheap test decides alone only for an upright page; a turn it finds, or a page it
+    cannot tell, is asked of OSD. When OSD cannot tell either, a turn the cheap test was sure
+    of is applied, else the page is read as upright; both say so in the remark.
+    """
+    quick = quick_orientation(gray)
+    if quick.turn == 0 or (quick.line_gaps == 0 and quick.updown_ink == 0):  # upright, or blank
+        return Orientation(0)
+    turn, conf, problem = osd_turn(gray, dpi)
+    if turn is not None:
+        return Orientation(turn, f"turned {turn}° clockwise to upright (OSD, confidence {conf:.1f})" if turn else None)
+    if quick.turn is not None:
+        return Orientation(quick.turn, f"turned {quick.turn}° clockwise to upright (by its text lines; "
+                                       f"OSD could not tell: {problem})")
+    return Orientation(0, f"orientation could not be told (too little text; OSD: {problem}): read as upright")
+
+
+def ocr_image(rgb: np.ndarray, number: int, width: float, height: float, dpi: int = OCR_DPI,
+              orient: bool = True) -> OcrPage:
+    """OCR an RGB page image rendered at `dpi` into a Page of `width` x `height` points.
+
+    With `orient`, a page image turned by a quarter or a half turn is first turned upright;
+    the Page is then that of the upright page (width and height swapped for a quarter turn).
+    """
+    gray = suppress_colour(rgb)
+    orientation = page_orientation(gray, dpi) if orient else Orientation(0)
+    if orientation.turn:
+        gray = turn_image(gray, orientation.turn)
+        if orientation.turn % 180:
+            width, height = height, width
+    gray, ink, angle = level_page(gray)
     segs = find_rules(binarize_lines(gray))
     clean_gray, clean_ink = lines_removed(gray, ink, segs)
     scale = 72.0 / dpi
@@ -225,8 +317,10 @@ def ocr_image(rgb: np.ndarray, number: int, width: float, height: float, dpi: in
     if ink_box(255 - _threshold(rest)) is not None:
         words += tesseract_words(rest, TEXT_PSM)
     words = fix_hooks(fix_quarters(fix_relations(words, clean_ink)))
-    note = f"OCR at {dpi} dpi, deskewed {angle:+.2f}°" if abs(angle) >= 0.01 else f"OCR at {dpi} dpi"
-    return Page(number, width, height, [px_to_word(w, scale) for w in words], rulings, ocr=True, note=note)
+    note = ", ".join([f"OCR at {dpi} dpi"] + ([orientation.remark] if orientation.remark else [])
+                     + ([f"deskewed {angle:+.2f}°"] if abs(angle) >= 0.01 else []))
+    return OcrPage(number, width, height, [px_to_word(w, scale) for w in words], rulings, ocr=True, note=note,
+                   turn=orientation.turn, orientation=orientation.remark)
 
 
 def _threshold(gray: np.ndarray) -> np.ndarray:
