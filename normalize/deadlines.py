@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from kehoach.normalize.dates import month_end, safe_date
-from kehoach.normalize.text import clean, fold_chars
+from kehoach.normalize.text import clean, fold_chars, strip_accents
 from kehoach.schema.plan import Deadline
 
 __all__ = ["parse_deadline", "Period", "find_periods"]
@@ -192,6 +192,23 @@ def _chain(low: str, periods: list[Period]) -> list[Period]:
     return chain
 
 
+# The words deadlines are written in, by their accent-free form: OCR often gets a tone
+# or vowel mark wrong ("hãng năm", "Thuờng xuyên", "Nãm 2026") but rarely a letter.
+_VOCABULARY = {strip_accents(w): w for w in (
+    "năm", "tháng", "quý", "hằng", "mỗi", "thường", "xuyên", "liên", "tục", "trước", "đến", "hết",
+    "định", "kỳ", "niên", "từ", "đầu", "cuối", "học")}
+_WORD = re.compile(r"[a-zà-ỹđ]+")
+
+
+def _repair_marks(low: str) -> str:
+    """`low` with every deadline word whose marks OCR slipped spelled right (same length)."""
+    def word(m: re.Match) -> str:
+        right = _VOCABULARY.get(strip_accents(m.group(0)))
+        return right if right and len(right) == len(m.group(0)) else m.group(0)
+
+    return _WORD.sub(word, low)
+
+
 def _parse_deadline(raw, default_year):
     printed = clean(raw if isinstance(raw, str) else (None if raw is None else str(raw)))
     if not printed:
@@ -199,6 +216,7 @@ def _parse_deadline(raw, default_year):
     low = _OCR_ROMAN.sub(lambda m: m.group(1) + m.group(2).replace("l", "i").replace("|", "i").replace("1", "i"),
                          fold_chars(printed))
     low = _OCR_YEAR.sub(lambda m: m.group(0).replace("o", "0"), low)
+    low = _repair_marks(low)
     recurrence = _recurrence(low)
     # "Quý I hàng năm": a yearless period that recurs names no one year, whatever the default
     periods = find_periods(low, None if recurrence else default_year)

@@ -272,3 +272,19 @@ def test_long_lists_parse_in_linear_time(raw):
     started = time.perf_counter()
     parse_deadline(raw)
     assert time.perf_counter() - started < 5  # was ~10 s when a list pattern had no bound
+
+
+@pytest.mark.parametrize("raw, start, end, recurrence", [
+    # OCR's slips of tone and vowel marks on the words deadlines are written in
+    ("Quý IV hãng năm", None, None, "annual"),
+    ("Hăng nằm", None, None, "annual"),
+    ("Thuờng xuyên", None, None, "continuous"),
+    ("Thường xuyễn", None, None, "continuous"),
+    ("Nãm 2026", "2026-01-01", "2026-12-31", None),
+    ("Thảng 12/2025", "2025-12-01", "2025-12-31", None),
+    ("Trưởc 30/6/2026", None, "2026-06-30", None),
+])
+def test_ocr_mark_slips_in_deadline_words(raw, start, end, recurrence):
+    d, warnings = parse_deadline(raw)
+    got = (d.start and d.start.isoformat(), d.end and d.end.isoformat(), d.recurrence)
+    assert got == (start, end, recurrence) and warnings == []
