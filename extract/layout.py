@@ -134,7 +134,7 @@ def furniture_words(pages: Sequence[Page]) -> set[tuple[int, Word]]:
     drop: set[tuple[int, Word]] = set()
     for page in pages:
         lines = _margin_lines(page)
-        boxes = [g.bbox for g in page_grids(page.rulings)] if lines else []
+        boxes = [g.bbox for g in page_grids(page.rulings, words=page.words, page_height=page.height)] if lines else []
         anchors = [ln.top for side, _, ln, _ in lines if side == "top" and HEADER_ANCHOR.match(fold(ln.text))]
         block_top = min(anchors) - REPEAT_TOLERANCE if anchors else None
         for side, dist, line, part in lines:
@@ -173,7 +173,7 @@ def split_page(page: Page, furniture: Optional[set[tuple[int, Word]]] = None) ->
         words = content_words(page)
     else:
         words = [w for w in page.words if (page.number, w) not in furniture]
-    grids = page_grids(page.rulings)
+    grids = page_grids(page.rulings, words=words, page_height=page.height)
     fragments = [grid_to_fragment(g, words, page.number) for g in grids]
     boxes = [g.bbox for g in grids]
     free = [w for w in words if not _in_any(w, boxes)]

@@ -48,6 +48,9 @@ class Fragment:
     open_top: bool = False
     open_bottom: bool = False
     caption: str = ""
+    #: Columns read from the words' alignment (no inner vertical rules): they move a
+    #: little from page to page with the text.
+    inferred: bool = False
 
     @property
     def ncols(self) -> int:
@@ -75,10 +78,28 @@ def grid_to_fragment(grid: Grid, words: Sequence[Word], page: int) -> Fragment:
             spans.append((gc.c0, gc.c1))
             confs.extend(w.conf for w in ws if w.conf is not None)
         bbox = (grid.xs[0], grid.ys[r], grid.xs[-1], grid.ys[r + 1])
-        rows.append(FragRow(cells, bbox, sorted(spans), min(confs) if confs else None))
-    frag = Fragment(page, grid.bbox, grid.xs, rows, open_top=grid.open_top, open_bottom=grid.open_bottom)
+        spans.sort()
+        if grid.inferred:
+            spans = _span_to_end(spans, cells)
+        rows.append(FragRow(cells, bbox, spans, min(confs) if confs else None))
+    frag = Fragment(page, grid.bbox, grid.xs, rows, open_top=grid.open_top, open_bottom=grid.open_bottom,
+                    inferred=grid.inferred)
     frag.header_rows = count_header_rows(frag)
     return frag
+
+
+def _span_to_end(spans: list[tuple[int, int]], cells: list[str]) -> list[tuple[int, int]]:
+    """Spans of a row of a table with no inner vertical rules, where an empty cell shows
+    no span: a row whose last text runs over a column boundary (a group title across
+    the table) spans to the table's right edge when every cell after it is empty."""
+    filled = [i for i, (c0, _) in enumerate(spans) if cells[c0]]
+    if not filled:
+        return spans
+    last = filled[-1]
+    c0, c1 = spans[last]
+    if c1 == c0 or any(cells[c] for c in range(c1 + 1, len(cells))):
+        return spans
+    return spans[:last] + [(c0, len(cells) - 1)]
 
 
 def _cell_index(grid: Grid) -> list[list[Optional[GridCell]]]:
@@ -218,6 +239,9 @@ def _unnumbered_rows(frags: list[Fragment], ordinal_col: Optional[int], nc: int)
 def _same_layout(a: Fragment, b: Fragment, tol: float = 0.03) -> bool:
     if a.ncols != b.ncols:
         return False
+    if a.inferred or b.inferred:
+        # Columns read from the text move with it: the same outer edges will do.
+        return abs(a.xs[0] - b.xs[0]) <= 3 and abs(a.xs[-1] - b.xs[-1]) <= 3
     wa, wb = a.xs[-1] - a.xs[0], b.xs[-1] - b.xs[0]
     ra = [(x - a.xs[0]) / wa for x in a.xs]
     rb = [(x - b.xs[0]) / wb for x in b.xs]
@@ -249,6 +273,43 @@ def _repeated_header_rows(first: Fragment, frag: Fragment) -> int:
         else:
             break
     return n
+
+
+def _strip_prefix(cell: str, head: str) -> Optional[str]:
+    """The rest of `cell` after the header text `head` it starts with (folded words
+    compared), or None when it does not start with it."""
+    words, hw = cell.split(), head.split()
+    if len(words) < len(hw) or [fold(w) for w in words[: len(hw)]] != [fold(w) for w in hw]:
+        return None
+    return " ".join(words[len(hw) :])
+
+
+def _header_overflow(first: Fragment, frag: Fragment) -> Optional[FragRow]:
+    """The rest of the row a page break cut, when the repeated header above it has no
+    rule under it (the header is set off by shading alone, or the renderer left the rule
+    out): the fragment's first rows are then the header's cells with the row's
+    continuation text below the header text, in the same cells. None when the fragment
+    does not start so."""
+    header = first.header()
+    if not header or len(frag.rows) < len(header) or frag.ncols != first.ncols:
+        return None
+    rest: list[list[str]] = [[] for _ in range(frag.ncols)]
+    matched = 0
+    for head, row in zip(header, frag.rows):
+        for c, cell in enumerate(row.cells):
+            if not cell:
+                continue
+            tail = _strip_prefix(cell, head[c]) if head[c] else None
+            if tail is None:
+                return None
+            matched += 1
+            if tail:
+                rest[c].append(tail)
+    if not any(rest) or matched * 2 < sum(1 for r in header for c in r if c):
+        return None
+    last = frag.rows[len(header) - 1]
+    cells = [join_lines(parts) for parts in rest]
+    return FragRow(cells, last.bbox, [(c, c) for c, t in enumerate(cells) if t], last.min_conf)
 
 
 def stitch(fragments: list[tuple[Fragment, bool]]) -> tuple[list[RawTable], list[int]]:
@@ -307,8 +368,11 @@ def finish(frags: list[Fragment]) -> RawTable:
     unnumbered = _unnumbered_rows(frags, ordinal_col, nc)
     rows: list[RawRow] = []
     for i, frag in enumerate(frags):
-        skip = frag.header_rows if i == 0 else _repeated_header_rows(first, frag)
-        body = frag.rows[skip:]
+        overflow = _header_overflow(first, frag) if i > 0 else None
+        if overflow is not None:
+            body = [overflow, *frag.rows[len(first.header()) :]]
+        else:
+            body = frag.rows[frag.header_rows if i == 0 else _repeated_header_rows(first, frag) :]
         for j, fr in enumerate(body):
             if not any(fr.cells):
                 continue

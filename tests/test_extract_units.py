@@ -142,3 +142,105 @@ def test_title_variants() -> None:
 
     assert _is_title(line("KẾ HOẠCH")) and _is_title(line("KẾ HOẠCH HÀNH ĐỘNG"))
     assert not _is_title(line("Kế hoạch này được triển khai đến các cơ quan, đơn vị"))
+
+
+# Tables with missing rules: columns from the words' alignment (extract/grid.py).
+
+
+def _line(text: str, x: float, top: float, bold: bool = False, size: float = 10.0) -> list[Word]:
+    """Words of one line from x, 6 pt per character and a 3 pt space."""
+    out = []
+    for w in text.split():
+        out.append(Word(w, x, top, x + 6 * len(w), top + size, bold=bold, size=size))
+        x += 6 * len(w) + 3
+    return out
+
+
+def _hrules(ys: list[float], x0: float = 0, x1: float = 400) -> list[Ruling]:
+    return [Ruling(x0, y, x1, y) for y in ys]
+
+
+#: Columns: STT 0-40, name 40-250, lead 250-400.
+HEADER = _line("STT", 8, 4, True) + _line("Tên nhiệm vụ", 110, 4, True) + _line("Chủ trì", 300, 4, True)
+BODY = (_line("1", 16, 24) + _line("Xây dựng kế hoạch chuyển đổi số", 44, 24) + _line("Phòng Văn hóa", 254, 24)
+        + _line("2", 16, 44) + _line("Số hóa hồ sơ", 44, 44) + _line("Công an xã", 254, 44))
+GROUP = _line("I", 16, 64, True) + _line("Nhóm nhiệm vụ chuyển đổi số của toàn xã năm 2026", 44, 64, True)
+
+
+def _texts(grid, words) -> list[list[str]]:
+    from kehoach.extract.tables import grid_to_fragment
+
+    return [r.cells for r in grid_to_fragment(grid, words, 1).rows]
+
+
+def test_a_table_with_horizontal_rules_only_gets_columns_from_its_words() -> None:
+    words = HEADER + BODY + GROUP
+    (grid,) = page_grids(_hrules([0, 20, 40, 60, 80]), words=words)
+    assert grid.inferred and grid.ncols == 3
+    assert 30 < grid.xs[1] < 44 and 230 < grid.xs[2] < 254
+    cells = _texts(grid, words)
+    assert cells[1] == ["1", "Xây dựng kế hoạch chuyển đổi số", "Phòng Văn hóa"]
+    # The group row's title crosses the lead column's boundary: it spans to the table's end.
+    assert cells[3] == ["I", "Nhóm nhiệm vụ chuyển đổi số của toàn xã năm 2026", ""]
+    from kehoach.extract.tables import grid_to_fragment
+
+    assert group_of(grid_to_fragment(grid, words, 1).rows[3], 3) == ("I", "Nhóm nhiệm vụ chuyển đổi số của toàn xã năm 2026")
+
+
+def test_a_boxed_table_without_inner_vertical_rules_gets_columns_from_its_words() -> None:
+    words = HEADER + BODY
+    rulings = _hrules([0, 20, 40, 60]) + [Ruling(0, 0, 0, 60), Ruling(400, 0, 400, 60)]
+    (grid,) = page_grids(rulings, words=words)
+    assert grid.inferred and grid.ncols == 3
+    assert page_grids(rulings) == []  # without words (OCR's grids) nothing is guessed
+
+
+def test_justified_spaces_are_no_gutter() -> None:
+    # A justified line stretches its spaces: "Xây   dựng   kế" has 9 pt spaces, and no
+    # header cell stands over them, so they do not make a column.
+    stretched = [Word("Xây", 44, 24, 62, 34, size=10), Word("dựng", 71, 24, 95, 34, size=10),
+                 Word("kế", 104, 24, 116, 34, size=10)]
+    words = HEADER + stretched + _line("Phòng Văn hóa", 254, 24) + _line("2", 16, 44) + _line("Số hóa", 44, 44)
+    (grid,) = page_grids(_hrules([0, 20, 40, 60]), words=words)
+    assert grid.ncols == 3
+    assert _texts(grid, words)[1] == ["", "Xây dựng kế", "Phòng Văn hóa"]
+
+
+def test_a_header_cell_over_two_columns_keeps_both() -> None:
+    # "Phấn đấu" spans the two year columns (200-300, 300-400); the years below it.
+    header = (_line("STT", 8, 4, True) + _line("Chỉ tiêu", 90, 10, True)
+              + _line("Phấn đấu đến năm", 252, 2, True) + _line("2025", 236, 14, True) + _line("2030", 336, 14, True))
+    body = _line("1", 16, 30) + _line("Tỷ lệ phủ sóng 5G", 44, 30) + _line("60%", 240, 30) + _line("100%", 336, 30)
+    body += _line("2", 16, 50) + _line("Trung tâm SOC", 44, 50) + _line("Có", 244, 50) + _line("Có", 344, 50)
+    (grid,) = page_grids(_hrules([0, 26, 46, 66]), words=header + body)
+    assert grid.ncols == 4
+    assert _texts(grid, header + body)[1] == ["1", "Tỷ lệ phủ sóng 5G", "60%", "100%"]
+
+
+def test_horizontal_rules_of_other_extents_are_no_table() -> None:
+    # The header block's short rules and a title rule: not three rules of one extent.
+    assert page_grids(_hrules([10], 60, 120) + _hrules([12], 300, 450) + _hrules([80], 200, 330), words=HEADER) == []
+
+
+def test_a_missing_outer_border_is_restored_from_the_rules_ends() -> None:
+    # Inner vertical rules only (the outer border was too thick to read as a rule).
+    rulings = _hrules([20, 40, 60]) + [Ruling(40, 0, 40, 60), Ruling(250, 0, 250, 60)]
+    (grid,) = page_grids(rulings)
+    assert [round(x) for x in grid.xs] == [0, 40, 250, 400]
+
+
+def test_a_repeated_header_without_a_rule_under_it_gives_back_the_cut_row() -> None:
+    from kehoach.extract.tables import Fragment, finish
+
+    def frag(page: int, rows: list[list[str]]) -> Fragment:
+        f = Fragment(page, (0, 0, 300, 100), [0, 40, 200, 300],
+                     [FragRow(r, (0, 0, 300, 10), [(0, 0), (1, 1), (2, 2)]) for r in rows])
+        f.header_rows = 1
+        return f
+
+    first = frag(1, [["STT", "Tên nhiệm vụ", "Chủ trì"], ["1", "Xây dựng kế hoạch", "Phòng Văn hóa -"]])
+    # Page 2: the header repeated, the cut row's rest in the same cells (no rule between).
+    second = frag(2, [["STT", "Tên nhiệm vụ chuyển đổi số", "Chủ trì Xã hội"], ["2", "Số hóa hồ sơ", "Công an xã"]])
+    table = finish([first, second])
+    assert [r.cells for r in table.rows] == [["1", "Xây dựng kế hoạch chuyển đổi số", "Phòng Văn hóa - Xã hội"],
+                                             ["2", "Số hóa hồ sơ", "Công an xã"]]
