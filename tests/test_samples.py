@@ -84,3 +84,38 @@ def test_scan_gold_is_its_sources(pdf: Path):
     source = SAMPLES / "gold" / (pdf.stem.rsplit(".", 1)[0] + ".a.plan.json")
     assert json.loads(_gold_path(pdf).read_text(encoding="utf-8")) == json.loads(source.read_text(encoding="utf-8"))
     assert _page_count(pdf) == _page_count(SAMPLES / "pdf" / (pdf.stem.rsplit(".", 1)[0] + ".a.pdf"))
+
+
+#: ReportLab renderings (tools/build_reportlab.py): tables ruled in other ways.
+REPORTLAB = {style: sorted((SAMPLES / "pdf").glob(f"*.{style}.pdf")) for style in ("r1", "r2", "r3")}
+
+
+def _verticals(page) -> set[int]:
+    from kehoach.extract.pdf_pages import page_rulings
+
+    return {round(r.x0) for r in page_rulings(page) if not r.horizontal}
+
+
+def test_reportlab_samples_cover_every_docmodel():
+    stems = {p.name[: -len(".doc.json")] for p in (SAMPLES / "docmodel").glob("*.doc.json")}
+    for style, pdfs in REPORTLAB.items():
+        assert {p.name.split(".")[0] for p in pdfs} == stems, style
+
+
+def test_reportlab_r2_tables_have_no_vertical_rules():
+    with fitz.open(REPORTLAB["r2"][0]) as doc:
+        assert all(not _verticals(page) for page in doc)
+
+
+def test_reportlab_r3_tables_have_only_an_outer_box():
+    with fitz.open(REPORTLAB["r3"][0]) as doc:
+        counts = [len(_verticals(page)) for page in doc]
+    assert max(counts) == 2 and counts.count(2) >= 3  # a box's two sides on every table page
+
+
+def test_reportlab_r1_outer_border_is_filled_rectangles():
+    with fitz.open(REPORTLAB["r1"][0]) as doc:
+        fills = [d for page in doc for d in page.get_drawings()
+                 if d["type"] == "f" and min(d["rect"].width, d["rect"].height) < 2.5
+                 and max(d["rect"].width, d["rect"].height) > 100]
+    assert fills
