@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kehoach.extract.layout import furniture_words, reading_order, split_page
+from kehoach.extract.layout import furniture_words, reading_order, split_pages
 from kehoach.extract.model import RawDocument
 from kehoach.extract.pdf_pages import read_pages
 from kehoach.extract.structure import split_document
@@ -14,7 +14,7 @@ def read_document(path: str | Path) -> RawDocument:
     """Read a plan PDF into its parts, with provenance, ready for normalization."""
     pages = list(read_pages(path))
     furniture = furniture_words(pages)
-    items = reading_order(split_page(p, furniture) for p in pages)
+    items = reading_order(split_pages(pages, furniture))
     sizes = {p.number: (p.width, p.height) for p in pages}
     parts = split_document(items, sizes)
     doc = RawDocument(

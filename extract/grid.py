@@ -258,14 +258,16 @@ def _side_is_header(words: list[Word]) -> bool:
 
 
 def _is_header_row(words: list[Word], gap: float) -> bool:
-    """Is a table's first row its header: all bold, or most of its cells (runs of
-    text apart by a gutter) column names?"""
+    """Is a table's first row its header: do most of its cells (runs of text apart by
+    a gutter), two at least, read as column names? (Bold is no sign: group rows are
+    bold too, and a group title may name "nhiệm vụ".)"""
+    from kehoach.extract.headers import is_header_text
+
     if not words:
         return False
-    if all(w.bold for w in words):
-        return True
     cells = [[w for w in words if a <= w.x0 and w.x1 <= b] for a, b in _intervals(words, gap)]
-    return sum(_side_is_header(c) for c in cells) * 2 >= len(cells)
+    hits = sum(is_header_text(" ".join(w.text for w in c)) for c in cells)
+    return hits >= 2 and hits * 2 >= len(cells)
 
 
 def infer_columns(words: list[Word], x0: float, x1: float, ys: list[float]) -> list[float]:
@@ -431,18 +433,44 @@ def _bands(words: list[Word], ys: list[float]) -> list[list[Word]]:
     return out
 
 
-def inferred_grid(hs: list[Segment], x0: float, x1: float, words: list[Word]) -> Grid | None:
+#: Column boundaries of the tables of the page before, read from their words: a table
+#: continued with no header row repeated keeps them. (left edge, right edge, boundaries)
+Hint = tuple[float, float, list[float]]
+
+
+def _starts_with_header(bands: list[list[Word]], gap: float) -> bool:
+    """Does a table start with its header row (or two: a row of cells over two columns
+    each, "Phấn đấu", then the row under them)?"""
+    from kehoach.extract.headers import is_header_text
+
+    rows = [b for b in bands if b][:2]
+    if not rows:
+        return False
+    if _is_header_row(rows[0], gap):
+        return True
+    cells = [[w for w in rows[0] if a <= w.x0 and w.x1 <= b] for a, b in _intervals(rows[0], gap)]
+    spanning = all(is_header_text(" ".join(w.text for w in c)) for c in cells)
+    return spanning and len(rows) > 1 and _is_header_row(rows[1], gap)
+
+
+def inferred_grid(hs: list[Segment], x0: float, x1: float, words: list[Word],
+                  hints: list[Hint] = ()) -> Grid | None:
     """The grid of a table ruled by horizontal lines only (or only an outer box): column
     boundaries from the words' alignment, cut in each row where a line of its text runs
-    across them (group rows, a header cell over two columns span those columns)."""
+    across them (group rows, a header cell over two columns span those columns). A table
+    that does not start with a header row and has the edges of one in `hints` (its part
+    on the page before) keeps that part's columns."""
     ys = cluster_positions([h.pos for h in hs], SNAP)
     if len(ys) < 2:
         return None
     inside = [w for w in words if x0 - 1 <= (w.x0 + w.x1) / 2 <= x1 + 1 and ys[0] <= (w.top + w.bottom) / 2 <= ys[-1]]
-    found = infer_columns(inside, x0, x1, ys)
-    if not found:
+    if not inside:
         return None
     gap = GUTTER_EM * _font_size(inside)
+    before = [h[2] for h in hints if abs(h[0] - x0) <= EXTENT_TOL and abs(h[1] - x1) <= EXTENT_TOL]
+    found = before[-1] if before and not _starts_with_header(_bands(inside, ys), gap) else infer_columns(inside, x0, x1, ys)
+    if not found:
+        return None
     vs = [Segment(x0, ys[0], ys[-1]), Segment(x1, ys[0], ys[-1])]
     for r, band in enumerate(_bands(inside, ys)):
         runs = [blob for line in _lines(band) for blob in _intervals(line, gap)]
@@ -509,10 +537,10 @@ def _with_outer_edges(hs: list[Segment], vs: list[Segment]) -> list[Segment]:
 
 
 def page_grids(rulings: list[Ruling], min_cols: int = 2, words: list[Word] | None = None,
-               page_height: float = 842.0) -> list[Grid]:
+               page_height: float = 842.0, hints: list[Hint] = ()) -> list[Grid]:
     """Every ruled table on a page, top to bottom. With the page's `words`, tables ruled
     by horizontal lines only, or with only an outer box, get their columns from the
-    words' alignment (`inferred_grid`)."""
+    words' alignment (`inferred_grid`; `hints`: the page before's, see `column_hints`)."""
     hs, vs = split_rulings(rulings)
     grids = []
     used: set[Segment] = set()
@@ -526,7 +554,7 @@ def page_grids(rulings: list[Ruling], min_cols: int = 2, words: list[Word] | Non
             top, bottom = grid.ys[0], grid.ys[-1]
             inner = [h for h in hs if top < h.pos < bottom and h not in gh
                      and h.lo >= grid.xs[0] - EXTENT_TOL and h.hi <= grid.xs[-1] + EXTENT_TOL]
-            boxed = inferred_grid(gh + inner, grid.xs[0], grid.xs[-1], words)
+            boxed = inferred_grid(gh + inner, grid.xs[0], grid.xs[-1], words, hints)
             if boxed is not None and boxed.ncols >= min_cols:
                 grids.append(boxed)
                 used.update(gh + inner)
@@ -535,8 +563,13 @@ def page_grids(rulings: list[Ruling], min_cols: int = 2, words: list[Word] | Non
         for group in _rule_only_tables(free, page_height):
             lo = min(h.lo for h in group)
             hi = max(h.hi for h in group)
-            grid = inferred_grid(group, lo, hi, words)
+            grid = inferred_grid(group, lo, hi, words, hints)
             if grid is not None and grid.ncols >= min_cols:
                 grids.append(grid)
         grids.sort(key=lambda g: g.bbox[1])
     return grids
+
+
+def column_hints(grids: list[Grid]) -> list[Hint]:
+    """The columns read from words on a page, for the page after (`page_grids`)."""
+    return [(g.xs[0], g.xs[-1], g.xs[1:-1]) for g in grids if g.inferred]

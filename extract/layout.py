@@ -7,10 +7,10 @@ numbers, and yields one stream of items in reading order for the structure stage
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterable, Optional, Sequence, Union
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Optional, Sequence, Union
 
-from kehoach.extract.grid import page_grids
+from kehoach.extract.grid import Hint, column_hints, page_grids
 from kehoach.extract.headers import fold
 from kehoach.extract.lines import cluster_rows, make_line, split_on_gaps, words_to_lines
 from kehoach.extract.model import Line, Page, Word
@@ -45,6 +45,7 @@ class PageItems:
     page: Page
     lines: list[Line]
     fragments: list[Fragment]
+    hints: list[Hint] = field(default_factory=list)
 
 
 Item = Union[Line, Fragment]
@@ -166,19 +167,30 @@ def furniture_words(pages: Sequence[Page]) -> set[tuple[int, Word]]:
     return drop
 
 
-def split_page(page: Page, furniture: Optional[set[tuple[int, Word]]] = None) -> PageItems:
+def split_page(page: Page, furniture: Optional[set[tuple[int, Word]]] = None, hints: Sequence[Hint] = ()) -> PageItems:
     """Table fragments and the text lines outside them. `furniture` is the document's
-    (`furniture_words`); without it, only the page's own page number is dropped."""
+    (`furniture_words`); without it, only the page's own page number is dropped.
+    `hints`: the columns of the page before's tables with no vertical rules."""
     if furniture is None:
         words = content_words(page)
     else:
         words = [w for w in page.words if (page.number, w) not in furniture]
-    grids = page_grids(page.rulings, words=words, page_height=page.height)
+    grids = page_grids(page.rulings, words=words, page_height=page.height, hints=list(hints))
     fragments = [grid_to_fragment(g, words, page.number) for g in grids]
     boxes = [g.bbox for g in grids]
     free = [w for w in words if not _in_any(w, boxes)]
     lines = words_to_lines(free, page.number)
-    return PageItems(page, lines, fragments)
+    return PageItems(page, lines, fragments, column_hints(grids))
+
+
+def split_pages(pages: Iterable[Page], furniture: Optional[set[tuple[int, Word]]] = None) -> Iterator[PageItems]:
+    """`split_page` page after page, each given the columns read on the page before (a
+    table with no vertical rules that does not repeat its header keeps them)."""
+    hints: list[Hint] = []
+    for page in pages:
+        items = split_page(page, furniture, hints)
+        hints = items.hints
+        yield items
 
 
 def reading_order(items: Iterable[PageItems]) -> list[Item]:

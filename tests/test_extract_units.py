@@ -244,3 +244,15 @@ def test_a_repeated_header_without_a_rule_under_it_gives_back_the_cut_row() -> N
     table = finish([first, second])
     assert [r.cells for r in table.rows] == [["1", "Xây dựng kế hoạch chuyển đổi số", "Phòng Văn hóa - Xã hội"],
                                              ["2", "Số hóa hồ sơ", "Công an xã"]]
+
+
+def test_a_continued_table_without_its_header_keeps_the_columns_of_the_page_before() -> None:
+    from kehoach.extract.grid import column_hints
+
+    (first,) = page_grids(_hrules([0, 20, 40, 60]), words=HEADER + BODY)
+    # Page 2: no header row; the lead column is empty in its only row, so the words
+    # alone would not show it.
+    rest = _line("3", 16, 4) + _line("Tập huấn kỹ năng số", 44, 4) + _line("4", 16, 24) + _line("Camera", 44, 24)
+    (alone,) = page_grids(_hrules([0, 20, 40]), words=rest)
+    (kept,) = page_grids(_hrules([0, 20, 40]), words=rest, hints=column_hints([first]))
+    assert alone.ncols == 2 and kept.ncols == 3 and kept.xs == first.xs

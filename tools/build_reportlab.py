@@ -20,7 +20,8 @@ plans draw in many ways:
 - `r5` (not committed): no rules at all but a shaded header, a rule under it and
   one under the table;
 - `r6` (not committed): outer box and horizontal rules, header cells not bold;
-- `r7` (not committed): horizontal rules only, shaded header, rows split across pages.
+- `r7` (not committed): horizontal rules only, shaded header, rows split across pages;
+- `r8` (not committed): horizontal rules only, header rows not repeated.
 
 The gold is samples/docmodel/<stem>.plan.json with its pages located in the PDF
 (gold_pages.fill_pages), page numbers left out of the located text.
@@ -76,6 +77,7 @@ class RStyle:
     split_in_row: bool = True
     padding: float = 3.0
     header_bold: bool = True
+    repeat_header: bool = True
 
 
 STYLES: dict[str, RStyle] = {
@@ -94,6 +96,7 @@ STYLES: dict[str, RStyle] = {
                  header_bold=False, split_in_row=False, page_number="top_right"),
     "r7": RStyle("r7", font="DejaVuSansCondensed", body_pt=11.0, table_pt=9.0, borders="hrules", rule_pt=0.3,
                  outer_pt=0.8, header_fill="#eeeeee", padding=2.5),
+    "r8": RStyle("r8", borders="hrules", repeat_header=False, split_in_row=False),
 }
 #: The styles committed under samples/ (the others are for trying the extractor out).
 COMMITTED = ("r1", "r2", "r3")
@@ -398,7 +401,7 @@ def table_flowable(block: dict, st: Styles, width: float):
     cls = ruled_table_class(s.filled_rules)
     # A row that spans rows (merge_down) cannot split inside itself in ReportLab.
     in_row = s.split_in_row and not block.get("merge_down")
-    table = cls(data, colWidths=[width * w for w in widths], repeatRows=nh, splitInRow=int(in_row),
+    table = cls(data, colWidths=[width * w for w in widths], repeatRows=nh if s.repeat_header else 0, splitInRow=int(in_row),
                 splitByRow=int(not in_row), hAlign="CENTER")
     table.setStyle(cmds)
     return table
