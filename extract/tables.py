@@ -152,9 +152,13 @@ def count_header_rows(frag: Fragment) -> int:
         if _is_numbering_row(row.cells) and n > 0:
             n += 1
             continue
-        if ROMAN.match(vals[0]) or (re.match(r"^\d+(\.\d+)*\.?$", vals[0]) and not YEAR_CELL.match(vals[0])):
-            break
         hits = sum(1 for c in vals if is_header_text(c, vocab))
+        if ROMAN.match(vals[0]) or (re.match(r"^\d+(\.\d+)*\.?$", vals[0]) and not YEAR_CELL.match(vals[0])):
+            # A group or data row, unless the rest of the row is column names: then the
+            # first cell is an OCR slip of "STT" ("II", "11").
+            if not (n == 0 and hits >= 3 and hits * 2 >= len(vals) - 1):
+                break
+            hits += 1
         # Most cells read as column names: at least two, or all of a lower header row
         # (a lone "Chủ trì" under "Cơ quan thực hiện").
         if hits * 2 >= len(vals) and (hits >= 2 or (n > 0 and hits == len(vals))):
