@@ -261,7 +261,7 @@ def _strength(ratio: float) -> float:
 
 def quick_orientation(gray: np.ndarray) -> QuickOrientation:
     """Text-line direction by band profiles, then which side is up by ink above/below the
-    line cores (see above). About 30 ms for an A4 page at 300 dpi."""
+    line cores (see above). About 50 ms of CPU for an A4 page at 300 dpi (1% of its OCR)."""
     ink = text_ink(gray)
     across, across_len = line_gaps(ink)
     down, down_len = line_gaps(np.ascontiguousarray(ink.T))

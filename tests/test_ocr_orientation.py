@@ -13,7 +13,7 @@ import pytest
 from rapidfuzz import fuzz
 
 from kehoach.evaluate import evaluate_plan
-from kehoach.extract.ocr import Orientation, ocr_page, page_orientation
+from kehoach.extract.ocr import OcrPage, Orientation, ocr_page, page_orientation
 from kehoach.extract.ocr_image import quick_orientation, render_page, suppress_colour, turn_image
 from kehoach.pipeline import extract_plan
 from ocr_support import GOLD_DIR, PDF_DIR, open_sample, require_ocr
@@ -97,7 +97,7 @@ def test_osd_confirms_a_turn(pages_gray: dict[int, np.ndarray], number: int, tur
     require_ocr()
     found = page_orientation(turn_image(pages_gray[number], turn))
     assert found.turn == (360 - turn) % 360
-    assert found.remark and f"turned {found.turn}°" in found.remark and "OSD" in found.remark
+    assert found.remark and f"turned {found.turn}°" in found.remark and "(OSD, confidence" in found.remark
 
 
 def test_upright_page_needs_no_osd_and_no_note(pages_gray: dict[int, np.ndarray]) -> None:
@@ -150,3 +150,14 @@ def test_scan_with_turned_pages_scores_like_upright(tmp_path_factory) -> None:
     notes = {i["page"]: i["message"] for i in plan["issues"] if i["code"] == "ocr_page"}
     for number, turn in TURNED.items():
         assert f"turned {(360 - turn) % 360}° clockwise" in notes.get(number, ""), notes.get(number)
+
+
+def test_reader_note_keeps_the_orientation_remark() -> None:
+    """The PDF reader replaces an OCR'd page's note with why it was OCR'd: the turn stays."""
+    page = OcrPage(8, 842.0, 595.0, [], [], ocr=True, note="OCR at 300 dpi, turned 90° clockwise",
+                   turn=90, orientation="turned 90° clockwise")
+    page.note = "no text layer"
+    assert page.note == "no text layer; turned 90° clockwise"
+    plain = OcrPage(1, 595.0, 842.0, [], [], ocr=True, note="OCR at 300 dpi")
+    plain.note = "no text layer"
+    assert plain.note == "no text layer"
