@@ -352,3 +352,24 @@ def test_paragraphs_run_together_by_the_layout_are_cut_apart() -> None:
         "Văn phòng Đảng ủy xã theo dõi việc thực hiện.", "Phòng Văn hóa - Xã hội chủ trì tuyên truyền.",
         "Công an xã bảo đảm an ninh mạng."]
     assert [(t.ordinal, t.name) for t in parse_prose_tasks(blocks)] == [("1.1", "Số hóa dữ liệu dân cư.")]
+
+
+@pytest.mark.parametrize("text, code, rest", [
+    ("HI. NHIỆM VỤ, GIẢI PHÁP", "III", "NHIỆM VỤ, GIẢI PHÁP"),  # OCR: "III" read as "HI"
+    ("IH. NHIỆM VỤ TRỌNG TÂM", "III", "NHIỆM VỤ TRỌNG TÂM"),
+    ("Il. MỤC TIÊU", "II", "MỤC TIÊU"),
+    ("lV. KINH PHÍ THỰC HIỆN", "IV", "KINH PHÍ THỰC HIỆN"),
+])
+def test_section_numbers_ocr_misread(text: str, code: str, rest: str) -> None:
+    from kehoach.extract.prose.sections import marker
+
+    m = marker(Block("para", text, 1, (0, 0, 0, 0)))
+    assert m is not None and (m.level, m.code, m.rest) == (1, code, rest)
+
+
+@pytest.mark.parametrize("text", ["11. TỔ CHỨC THỰC HIỆN", "l. Phòng Kinh tế", "HH. AB CD", "H. Phòng"])
+def test_section_number_slips_need_an_upper_case_title(text: str) -> None:
+    from kehoach.extract.prose.sections import marker
+
+    m = marker(Block("para", text, 1, (0, 0, 0, 0)))
+    assert m is None or m.level != 1

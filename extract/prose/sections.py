@@ -21,6 +21,9 @@ __all__ = [
 ]
 
 _ROMAN = re.compile(r"^\s*(?P<code>[IVXLC]{1,6})\s*(?:[.):]|\s[-–—])\s*(?P<rest>\S.*)$", re.S)
+# OCR's slips in a section's Roman number: "HI." for "III.", "Il." for "II.", "lV." for "IV."
+_ROMAN_SLIP = re.compile(r"^\s*(?P<code>[IVXHl|]*[Hl|][IVXHl|]*)\s*[.):]\s*(?P<rest>\S.*)$", re.S)
+_VALID_ROMAN = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")
 # "1.1. Xây dựng", and "1.1.Xây dựng" as Word documents often print it (not "2.5%")
 _SUB = re.compile(r"^\s*(?P<code>\d{1,2}(?:\.\d{1,2})+)\.?\)?(?:\s+|(?<=[.)])(?=[^\d\s%]))(?P<rest>\S.*)$", re.S)
 _NUM = re.compile(r"^\s*(?P<code>\d{1,2})\s*[.)](?:\s+|(?=[^\d\s]))(?P<rest>\S.*)$", re.S)
@@ -59,6 +62,11 @@ def marker(block: Block) -> Optional[Marker]:
     if m and (block.kind == "heading" or _mostly_upper(m.group("rest")) or block.level == 1
               or section_key(m.group("rest")) != "other" or _title_like(m.group("rest"))):
         return Marker(1, m.group("code"), clean(m.group("rest")) or "")
+    m = _ROMAN_SLIP.match(text)
+    if m and len(m.group("code")) <= 5 and _mostly_upper(m.group("rest")) and len(m.group("rest").split()) >= 2:
+        code = m.group("code").replace("H", "II").translate(str.maketrans("l|", "II"))
+        if _VALID_ROMAN.match(code):
+            return Marker(1, code, clean(m.group("rest")) or "")
     m = _SUB.match(text)
     if m:
         return Marker(3, m.group("code"), clean(m.group("rest")) or "")
