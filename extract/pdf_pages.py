@@ -308,7 +308,7 @@ def read_pages(path: str | Path) -> Iterator[Page]:
                 from kehoach.extract.ocr import ocr_page  # lazy: the born-digital path needs no OpenCV
 
                 op = ocr_page(page, index + 1)
-                op.note = reason
+                op.note = f"{reason}; {op.note}" if op.note else reason  # why, then how it was read
                 yield op
     finally:
         doc.close()

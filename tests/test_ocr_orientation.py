@@ -152,12 +152,15 @@ def test_scan_with_turned_pages_scores_like_upright(tmp_path_factory) -> None:
         assert f"turned {(360 - turn) % 360}° clockwise" in notes.get(number, ""), notes.get(number)
 
 
-def test_reader_note_keeps_the_orientation_remark() -> None:
-    """The PDF reader replaces an OCR'd page's note with why it was OCR'd: the turn stays."""
-    page = OcrPage(8, 842.0, 595.0, [], [], ocr=True, note="OCR at 300 dpi, turned 90° clockwise",
-                   turn=90, orientation="turned 90° clockwise")
-    page.note = "no text layer"
-    assert page.note == "no text layer; turned 90° clockwise"
-    plain = OcrPage(1, 595.0, 842.0, [], [], ocr=True, note="OCR at 300 dpi")
-    plain.note = "no text layer"
-    assert plain.note == "no text layer"
+def test_reader_note_keeps_the_orientation_remark(tmp_path) -> None:
+    """The PDF reader puts why a page was OCR'd before how it was read: the turn stays."""
+    from kehoach.extract.pdf_pages import read_pages
+
+    require_ocr()
+    one = fitz.open()
+    one.insert_pdf(open_sample(SCAN), from_page=7, to_page=7)
+    path = tmp_path / "turned.pdf"
+    path.write_bytes(turned_pdf(one, {1: 90}))
+    (page,) = list(read_pages(path))
+    assert page.note.startswith("no text layer") and "OCR at 300 dpi" in page.note
+    assert "clockwise" in page.note and page.turn in (90, 270)
