@@ -248,12 +248,18 @@ def _clip_ruling(r: Ruling, clip: tuple[float, float, float, float]) -> Ruling |
     return Ruling(b0, r.top, b1, r.bottom) if r.horizontal else Ruling(r.x0, b0, r.x1, b1)
 
 
+#: A filled bar up to this thick (points) and `BAR_RATIO` times as long is a rule too: a
+#: thick outer border is often drawn as filled bars.
+BAR_THICKNESS = 4.5
+BAR_RATIO = 20.0
+
+
 def _rect_rulings(x0: float, y0: float, x1: float, y1: float, filled: bool, width: float) -> list[Ruling]:
     w, h = x1 - x0, y1 - y0
-    if h <= RULE_THICKNESS and w >= RULE_MIN_LENGTH:
+    if (h <= RULE_THICKNESS and w >= RULE_MIN_LENGTH) or (filled and h <= BAR_THICKNESS and w >= BAR_RATIO * h):
         y = (y0 + y1) / 2
         return [Ruling(x0, y, x1, y)]
-    if w <= RULE_THICKNESS and h >= RULE_MIN_LENGTH:
+    if (w <= RULE_THICKNESS and h >= RULE_MIN_LENGTH) or (filled and w <= BAR_THICKNESS and h >= BAR_RATIO * w):
         x = (x0 + x1) / 2
         return [Ruling(x, y0, x, y1)]
     if filled or w < RULE_MIN_LENGTH or h < RULE_MIN_LENGTH:
