@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from kehoach.extract.lines import cluster_rows
 from kehoach.extract.model import BBox, Ruling, Word
 
 SNAP = 2.0  # points: coordinates closer than this are one
@@ -304,7 +305,7 @@ def infer_columns(words: list[Word], x0: float, x1: float, ys: list[float]) -> l
         count = np.zeros(n, dtype=np.int32)
         for i in rows:
             seen = np.zeros(n, dtype=bool)
-            for line in _lines(bands[i]):
+            for line in cluster_rows(bands[i]):
                 for a, b in _intervals(line, gap):
                     seen[max(0, math.ceil((a - x0) / step)): min(n, math.floor((b - x0) / step) + 1)] = True
             count += seen
@@ -387,7 +388,7 @@ def _headed_columns(xs: list[float], widths: list[float], top: list[Word], below
     # A header over two rows (cells spanning both sit lower, in the second).
     head = top + (below if _is_header_row(below, gap) else [])
     xs, widths = list(xs), list(widths)
-    lines = _lines(words)
+    lines = cluster_rows(words)
     while xs:
         edges = [x0, *xs, x1]
         empty = [c for c in range(len(edges) - 1)
@@ -401,22 +402,10 @@ def _headed_columns(xs: list[float], widths: list[float], top: list[Word], below
     return xs
 
 
-def _lines(words: list[Word]) -> list[list[Word]]:
-    """Words grouped by baseline, each line left to right."""
-    by_line: list[tuple[float, list[Word]]] = []
-    for w in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
-        mid = (w.top + w.bottom) / 2
-        if by_line and abs(by_line[-1][0] - mid) <= 0.4 * (w.bottom - w.top):
-            by_line[-1][1].append(w)
-        else:
-            by_line.append((mid, [w]))
-    return [sorted(line, key=lambda w: w.x0) for _, line in by_line]
-
-
 def _crossing_lines(words: list[Word], x: float, gap: float) -> list[list[Word]]:
     """The lines of these words that run across x: a word over it, or two neighbours on
     either side of it closer than a gutter."""
-    return [line for line in _lines(words) if any(a < x < b for a, b in _intervals(line, gap))]
+    return [line for line in cluster_rows(words) if any(a < x < b for a, b in _intervals(line, gap))]
 
 
 def _crossing(words: list[Word], x: float, gap: float) -> bool:
@@ -473,7 +462,7 @@ def inferred_grid(hs: list[Segment], x0: float, x1: float, words: list[Word],
         return None
     vs = [Segment(x0, ys[0], ys[-1]), Segment(x1, ys[0], ys[-1])]
     for r, band in enumerate(_bands(inside, ys)):
-        runs = [blob for line in _lines(band) for blob in _intervals(line, gap)]
+        runs = [blob for line in cluster_rows(band) for blob in _intervals(line, gap)]
         vs += [Segment(x, ys[r], ys[r + 1]) for x in found if not any(a < x < b for a, b in runs)]
     grid = build_grid(hs, merge_segments([(v.pos, v.lo, v.hi) for v in vs], join=0.5))
     grid.inferred = True
